@@ -1,0 +1,236 @@
+"""``govopen check``: load, validate and apply the rules to catalogs and 三定 mappings.
+
+:func:`check_paths` is the one core call behind the command. It never prints and
+never exits: every problem in the user's files becomes a diagnostic in the returned
+:class:`~govopen_cli.diagnostics.Report`, and one bad file never stops the others.
+Only "cannot run at all" (a path that does not exist) raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govopen_cli.config import Config
+from govopen_cli.diagnostics import Diagnostic, Report, Severity
+from govopen_cli.errors import PathNotFoundError
+from govopen_cli.loader import CODE_UNKNOWN_KIND, Document, load_document
+from govopen_cli.model import (
+    Catalog,
+    DutyMap,
+    Kind,
+    catalog_from_data,
+    detect_kind,
+    dutymap_from_data,
+)
+from govopen_cli.rules import RULES, Finding, RuleContext, iter_rules, load_rules
+from govopen_cli.schema import validate_document
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def display_path(path: Path) -> str:
+    """The path as users see it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def discover_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named, and ``*.yaml``/``*.yml`` below folders named, in a stable order."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if not path.exists():
+            raise PathNotFoundError(f"路径不存在：{path}")
+        if path.is_dir():
+            candidates = sorted(
+                p for p in path.rglob("*")
+                if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+@dataclass
+class LoadedFile:
+    """One file after loading and schema validation."""
+
+    path: Path
+    display: str
+    kind: Kind | None
+    document: Document | None
+    diagnostics: list[Diagnostic]
+    catalog: Catalog | None = None
+    dutymap: DutyMap | None = None
+
+
+def load_file(path: Path, expect: Kind | None = None) -> LoadedFile:
+    """Load, classify and schema-check one file; build its model when usable."""
+    display = display_path(path)
+    result = load_document(path, display)
+    diagnostics = list(result.diagnostics)
+    doc = result.document
+    if doc is None:
+        return LoadedFile(path, display, expect, None, diagnostics)
+    kind = detect_kind(doc.data) or expect
+    if kind is None:
+        diagnostics.append(
+            Diagnostic(
+                file=display, line=1, column=1, code=CODE_UNKNOWN_KIND,
+                severity=Severity.WARNING,
+                message="既不是政务公开目录（没有 catalog、items），也不是三定映射（没有 duties），"
+                "未检查。若是目录文件，请补上 format、catalog、items",
+                name="unknown-file-kind",
+            )
+        )
+        return LoadedFile(path, display, None, doc, diagnostics)
+    diagnostics.extend(validate_document(doc, kind))
+    loaded = LoadedFile(path, display, kind, doc, diagnostics)
+    if kind == "catalog":
+        loaded.catalog = catalog_from_data(doc.data, path=path, display=display, document=doc)
+    else:
+        loaded.dutymap = dutymap_from_data(doc.data, path=path, display=display, document=doc)
+    return loaded
+
+
+@dataclass
+class CheckOptions:
+    """What a check run needs besides the paths."""
+
+    config: Config = field(default_factory=Config)
+    duties: Path | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+
+@dataclass
+class CheckResult:
+    """The report, plus the loaded files for commands that go on (export, coverage)."""
+
+    report: Report
+    files: list[LoadedFile]
+
+    @property
+    def catalogs(self) -> list[LoadedFile]:
+        """The catalog files that could be read."""
+        return [f for f in self.files if f.catalog is not None]
+
+
+class _Session:
+    def __init__(self, options: CheckOptions) -> None:
+        self.options = options
+        self.loaded: dict[Path, LoadedFile] = {}
+        self.order: list[Path] = []
+
+    def get(self, path: Path, expect: Kind | None = None) -> LoadedFile:
+        key = path.resolve()
+        if key not in self.loaded:
+            self.loaded[key] = load_file(path, expect)
+            self.order.append(key)
+        return self.loaded[key]
+
+    def mapping_for(self, cat_file: LoadedFile) -> tuple[LoadedFile | None, list[Diagnostic]]:
+        """The 三定 mapping for a catalog: --duties, then catalog.duties, then config."""
+        catalog = cat_file.catalog
+        assert catalog is not None
+        options = self.options
+        if options.duties is not None:
+            return self.get(options.duties, "duties"), []
+        if catalog.duties_ref:
+            target = catalog.duties_path
+            assert target is not None
+            if not target.is_file():
+                loc = catalog.locate("/catalog/duties")
+                return None, [
+                    Diagnostic(
+                        file=cat_file.display, line=loc.line, column=loc.column,
+                        code="GO401", severity=Severity.ERROR,
+                        message=f"catalog.duties 指向的三定映射文件 {catalog.duties_ref} 不存在"
+                        f"（按本文件所在目录解析为 {display_path(target)}）。请改正路径",
+                        path="/catalog/duties", name="duties-file-missing",
+                        fingerprint=f"GO401:{catalog.id}::duties",
+                    )
+                ]
+            return self.get(target, "duties"), []
+        if options.config.duties:
+            return self.get(options.config.resolve(options.config.duties), "duties"), []
+        return None, []
+
+
+def run_rules(context: RuleContext) -> Iterator[tuple[str, Finding]]:
+    """Every enabled rule's findings for one catalog."""
+    for rule_ in iter_rules():
+        if context.config.enabled(rule_.code):
+            for finding in rule_.run(context):
+                yield rule_.code, finding
+
+
+def _to_diagnostic(code: str, finding: Finding, catalog: Catalog, config: Config) -> Diagnostic:
+    rule_ = RULES[code]
+    return Diagnostic(
+        file=finding.location.file,
+        line=finding.location.line,
+        column=finding.location.column,
+        code=code,
+        severity=config.severity_for(code, rule_.severity),
+        message=finding.message,
+        path=finding.pointer,
+        name=rule_.name,
+        fingerprint=f"{code}:{catalog.id}:{finding.item_id}:{finding.field}",
+    )
+
+
+def check_paths(paths: list[Path], options: CheckOptions | None = None) -> CheckResult:
+    """Check files and folders: the core of ``govopen check``.
+
+    Raises :class:`~govopen_cli.errors.PathNotFoundError` for a path that does not
+    exist; everything else is a diagnostic.
+    """
+    options = options or CheckOptions()
+    load_rules()
+    session = _Session(options)
+    for path in discover_files(paths):
+        session.get(path)
+    extra: list[Diagnostic] = []
+    for key in list(session.order):
+        cat_file = session.loaded[key]
+        if cat_file.catalog is None:
+            continue
+        mapping_file, problems = session.mapping_for(cat_file)
+        extra.extend(problems)
+        dutymap = mapping_file.dutymap if mapping_file is not None else None
+        context = RuleContext(
+            catalog=cat_file.catalog, config=options.config, dutymap=dutymap, today=options.today
+        )
+        for code, finding in run_rules(context):
+            extra.append(_to_diagnostic(code, finding, cat_file.catalog, options.config))
+    report = Report()
+    files = [session.loaded[k] for k in session.order]
+    for loaded in files:
+        report.files.append(loaded.display)
+        report.extend(loaded.diagnostics)
+    report.extend(extra)
+    report.diagnostics = apply_config(report.diagnostics, options.config)
+    return CheckResult(report=report, files=files)
+
+
+def apply_config(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:
+    """Drop what ``select``/``ignore`` exclude and apply per-rule severities."""
+    out = []
+    for diag in diagnostics:
+        if not config.enabled(diag.code):
+            continue
+        if diag.code in config.severity:
+            diag = diag.with_severity(config.severity[diag.code])
+        out.append(diag)
+    return out

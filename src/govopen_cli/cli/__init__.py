@@ -1,0 +1,61 @@
+"""The ``govopen`` command: a Typer app whose commands live one module each.
+
+Each command parses its options, makes one core call, hands the result to a
+reporter and picks the exit code: 0 clean, 1 findings at or above ``--fail-on``,
+2 could not run. :func:`main` catches :class:`~govopen_cli.errors.GovopenError`
+once, for every command.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from govopen_cli import __version__
+from govopen_cli.errors import GovopenError
+
+app = typer.Typer(
+    name="govopen",
+    help=(
+        "政务公开基本目录（标准目录）检查工具。\n\n"
+        "校验目录文件和三定映射、按《政府信息公开条例》检查、导出检查用 Excel、"
+        "对比年度目录、计算工作日。\n\n"
+        "示例：govopen check catalogs/"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"govopen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", "-V", help="显示版本号后退出。", callback=_version, is_eager=True
+    ),
+) -> None:
+    """政务公开基本目录（标准目录）检查工具。"""
+
+
+# Command modules register themselves on ``app`` when imported.
+from govopen_cli.cli import check as _check  # noqa: E402,F401
+
+
+def main() -> None:
+    """Entry point of the ``govopen`` script."""
+    try:
+        app()
+    except GovopenError as exc:
+        typer.echo(f"govopen：错误：{exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("govopen：已中断", err=True)
+        sys.exit(130)

@@ -1,0 +1,129 @@
+"""``govopen check`` and ``govopen schema``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from govopen_cli.cli import app
+from govopen_cli.cli.output import emit, exit_code, use_color
+from govopen_cli.config import Config, find_config, load_config
+from govopen_cli.diagnostics import Severity
+from govopen_cli.errors import ConfigError, GovopenError, PathNotFoundError
+
+FORMAT_HELP = "输出格式：text（默认）、json、sarif、junit、github、markdown。"
+
+
+def parse_severity(value: str | None) -> Severity | None:
+    """Option callback helper: error/warning/info (or 错误/警告/提示)."""
+    if value is None:
+        return None
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """Option helper: YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"日期 {value!r} 格式不对：请写成 YYYY-MM-DD") from exc
+
+
+def project_config(path: Path | None) -> Config:
+    """``--config`` when given, else govopen.toml found from the working directory up."""
+    from govopen_cli.rules import is_known_code
+
+    if path is not None and not path.is_file():
+        raise ConfigError(f"找不到配置文件 {path}")
+    return load_config(path or find_config(), known_code=is_known_code)
+
+
+def check_format(value: str) -> str:
+    """Validate ``--format`` against the reporter registry."""
+    from govopen_cli.reporters import format_names
+
+    names = format_names()
+    if value not in names:
+        raise typer.BadParameter(f"未知的格式 {value!r}：可选 {'、'.join(names)}")
+    return value
+
+
+@app.command(
+    "check",
+    epilog=(
+        "示例：\n\n"
+        "  govopen check                        检查 govopen.toml 中 catalogs 列出的（默认 catalogs/）\n\n"
+        "  govopen check catalogs/2025.yaml     检查一个文件\n\n"
+        "  govopen check --format json -o r.json  输出 JSON 报告\n\n"
+        "退出状态：0 没有达到 --fail-on 的问题；1 有；2 无法运行（路径不存在、配置错误）。"
+    ),
+)
+def check_command(
+    paths: list[Path] = typer.Argument(
+        None, help="要检查的文件或文件夹（递归查找 *.yaml、*.yml）。不写时检查配置中的 catalogs。",
+        show_default=False,
+    ),
+    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP, callback=check_format),
+    output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    config_path: Path | None = typer.Option(
+        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
+    ),
+    duties: Path | None = typer.Option(
+        None, "--duties", help="三定映射文件：对所有目录做三定覆盖检查（覆盖 catalog.duties）。"
+    ),
+    fail_on: str | None = typer.Option(
+        None, "--fail-on", help="达到该严重程度即以状态 1 退出：error（默认）、warning、info。"
+    ),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="总是以状态 0 退出（只报告）。"),
+    today: str | None = typer.Option(
+        None, "--today", help="以该日期判断豁免是否过期（YYYY-MM-DD，默认今天）。"
+    ),
+) -> None:
+    """检查目录文件和三定映射：格式、《政府信息公开条例》规则、三定覆盖。
+
+    每个问题一行：文件:行:列: 编号 严重程度 说明。
+    """
+    from govopen_cli.check import CheckOptions, check_paths
+    from govopen_cli.reporters import RenderOptions, render
+
+    config = project_config(config_path)
+    severity = parse_severity(fail_on) or config.fail_on
+    if paths:
+        targets = list(paths)
+    else:
+        targets = [config.resolve(p) for p in config.catalogs]
+        missing = [p for p in targets if not p.exists()]
+        if missing:
+            raise PathNotFoundError(
+                f"没有指定要检查的路径，配置中的 {missing[0]} 也不存在。"
+                "请写出文件或文件夹，如：govopen check catalogs/"
+            )
+    if duties is not None and not duties.is_file():
+        raise PathNotFoundError(f"找不到三定映射文件：{duties}")
+    options = CheckOptions(config=config, duties=duties, today=parse_date(today) or dt.date.today())
+    result = check_paths(targets, options)
+    emit(render(result.report, fmt, RenderOptions(color=use_color(output) and fmt == "text")),
+         output)
+    raise typer.Exit(exit_code(result.report, severity, exit_zero))
+
+
+@app.command("schema")
+def schema_command(
+    name: str = typer.Argument(..., help="catalog（目录文件）或 duties（三定映射文件）。"),
+) -> None:
+    """打印 JSON Schema，供编辑器（YAML 语言服务器）提示字段的官方名称。
+
+    示例：govopen schema catalog > catalog.schema.json
+    """
+    from govopen_cli.schema import SCHEMA_NAMES, schema_text
+
+    if name not in SCHEMA_NAMES:
+        raise GovopenError(f"没有名为 {name!r} 的 schema：可选 {'、'.join(SCHEMA_NAMES)}")
+    typer.echo(schema_text(name), nl=False)

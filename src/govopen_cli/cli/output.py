@@ -1,0 +1,54 @@
+"""Writing results: to the terminal, or atomically to ``--output``; colour and exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from govopen_cli.diagnostics import Report, Severity
+from govopen_cli.errors import OutputError
+
+
+def use_color(output: Path | None) -> bool:
+    """Colour only on a terminal, never with NO_COLOR set or when writing a file."""
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and move it into place.
+
+    Nothing half-written is ever left at ``path``.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"输出目录不存在：{folder}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output`` (UTF-8, atomically)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text.encode("utf-8"))
+
+
+def exit_code(report: Report, fail_on: Severity, exit_zero: bool = False) -> int:
+    """0 when nothing at or above ``fail_on`` (or ``--exit-zero``), else 1."""
+    if exit_zero:
+        return 0
+    return 1 if report.fails(fail_on) else 0

@@ -1,0 +1,24 @@
+"""The few exceptions that mean "cannot run at all".
+
+Problems *in* a user's files are :class:`~govopen_cli.diagnostics.Diagnostic` values,
+never exceptions. Only the situations below stop a command; ``cli`` catches
+:class:`GovopenError` once and exits with status 2.
+"""
+
+from __future__ import annotations
+
+
+class GovopenError(Exception):
+    """A condition that prevents the command from running (exit status 2)."""
+
+
+class PathNotFoundError(GovopenError):
+    """A path named on the command line does not exist."""
+
+
+class ConfigError(GovopenError):
+    """The project configuration (govopen.toml) cannot be read or is invalid."""
+
+
+class OutputError(GovopenError):
+    """The output file cannot be written (exists without --force, no permission …)."""

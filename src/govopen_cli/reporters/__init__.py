@@ -1,0 +1,60 @@
+"""Reporters: ``render(report, options) -> str`` for each ``--format``.
+
+One explicit registry, refusing duplicates. A reporter never prints: ``cli``
+writes what it returns to the terminal or to ``--output``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from govopen_cli.diagnostics import Report
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render: colour (a terminal), and the rule set for formats that carry it."""
+
+    color: bool = False
+    show_waived: bool = False
+
+
+Renderer = Callable[[Report, RenderOptions], str]
+
+REPORTERS: dict[str, Renderer] = {}
+
+
+def register(name: str) -> Callable[[Renderer], Renderer]:
+    """Register a renderer under a ``--format`` name (each name once)."""
+
+    def decorate(func: Renderer) -> Renderer:
+        if name in REPORTERS:
+            raise ValueError(f"reporter {name} registered twice")
+        REPORTERS[name] = func
+        return func
+
+    return decorate
+
+
+def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:
+    """Render ``report`` in format ``fmt``."""
+    load_reporters()
+    return REPORTERS[fmt](report, options or RenderOptions())
+
+
+def format_names() -> list[str]:
+    """Every ``--format`` name, in registration order."""
+    load_reporters()
+    return list(REPORTERS)
+
+
+_loaded = False
+
+
+def load_reporters() -> None:
+    """Import the reporter modules once (they register themselves)."""
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        from govopen_cli.reporters import json_format, text  # noqa: F401
