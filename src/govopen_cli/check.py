@@ -48,8 +48,10 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
             raise PathNotFoundError(f"路径不存在：{path}")
         if path.is_dir():
             candidates = sorted(
-                p for p in path.rglob("*")
-                if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in YAML_SUFFIXES
+                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
@@ -87,7 +89,10 @@ def load_file(path: Path, expect: Kind | None = None) -> LoadedFile:
     if kind is None:
         diagnostics.append(
             Diagnostic(
-                file=display, line=1, column=1, code=CODE_UNKNOWN_KIND,
+                file=display,
+                line=1,
+                column=1,
+                code=CODE_UNKNOWN_KIND,
                 severity=Severity.WARNING,
                 message="既不是政务公开目录（没有 catalog、items），也不是三定映射（没有 duties），"
                 "未检查。若是目录文件，请补上 format、catalog、items",
@@ -153,11 +158,15 @@ class _Session:
                 loc = catalog.locate("/catalog/duties")
                 return None, [
                     Diagnostic(
-                        file=cat_file.display, line=loc.line, column=loc.column,
-                        code="GO401", severity=Severity.ERROR,
+                        file=cat_file.display,
+                        line=loc.line,
+                        column=loc.column,
+                        code="GO401",
+                        severity=Severity.ERROR,
                         message=f"catalog.duties 指向的三定映射文件 {catalog.duties_ref} 不存在"
                         f"（按本文件所在目录解析为 {display_path(target)}）。请改正路径",
-                        path="/catalog/duties", name="duties-file-missing",
+                        path="/catalog/duties",
+                        name="duties-file-missing",
                         fingerprint=f"GO401:{catalog.id}::duties",
                     )
                 ]

@@ -39,8 +39,18 @@ else:  # pragma: no cover - Python 3.10
 
 CONFIG_NAME = "govopen.toml"
 
-_TOP_KEYS = {"catalogs", "duties", "select", "ignore", "fail-on", "min-coverage",
-             "severity", "channels", "requests", "holidays"}
+_TOP_KEYS = {
+    "catalogs",
+    "duties",
+    "select",
+    "ignore",
+    "fail-on",
+    "min-coverage",
+    "severity",
+    "channels",
+    "requests",
+    "holidays",
+}
 _CHANNEL_KEYS = {"extra"}
 _REQUEST_KEYS = {"conversion-threshold", "similarity", "due-soon-days"}
 
@@ -110,9 +120,7 @@ def _check_keys(table: dict[str, Any], allowed: Iterable[str], where: str, path:
         )
 
 
-def load_config(
-    path: Path | None, known_code: Callable[[str], bool] | None = None
-) -> Config:
+def load_config(path: Path | None, known_code: Callable[[str], bool] | None = None) -> Config:
     """Read a govopen.toml (or return defaults for None).
 
     ``known_code`` tells whether a code or prefix names existing rules; unknown
@@ -162,7 +170,7 @@ def load_config(
         config.min_coverage = float(value)
     channels = data.get("channels", {})
     if not isinstance(channels, dict):
-        raise ConfigError(f"{path}：[channels] 应为表，如 extra = [\"征地信息公开平台\"]")
+        raise ConfigError(f'{path}：[channels] 应为表，如 extra = ["征地信息公开平台"]')
     _check_keys(channels, _CHANNEL_KEYS, "[channels] ", path)
     config.extra_channels = _list_of_str(channels.get("extra", []), "channels.extra", path)
     requests = data.get("requests", {})

@@ -18,8 +18,20 @@ from govopen_cli.model import Deadline
 Unit = Literal["工作日", "自然日"]
 Kind = Literal["limit", "minimum", "before"]
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _NUM = r"[0-9０-９]+|[零〇一二两三四五六七八九十百]+"
 _COUNT = re.compile(
     rf"(?<![月0-9０-９])(?P<num>{_NUM})\s*(?:个)?\s*(?P<unit>工作日|自然日|日|天|个月|月)"
@@ -66,13 +78,15 @@ def parse_time_limits(text: str) -> list[TimeLimit]:
         if number is None:
             continue
         unit_text = match.group("unit")
+        unit: Unit
         if unit_text in ("个月", "月"):
             if unit_text == "月" and not match.group(0).startswith(match.group("num") + "个"):
                 # "3月" alone is a month of the year, not a duration.
                 continue
             days, unit = number * 30, "自然日"
         else:
-            days, unit = number, ("工作日" if unit_text == "工作日" else "自然日")
+            days = number
+            unit = "工作日" if unit_text == "工作日" else "自然日"
         before = text[max(0, match.start() - _WINDOW) : match.start()]
         after = text[match.end() : match.end() + 2]
         kind: Kind
@@ -82,7 +96,7 @@ def parse_time_limits(text: str) -> list[TimeLimit]:
             kind = "before"
         else:
             kind = "limit"
-        found.append(TimeLimit(days=days, unit=unit, kind=kind, fragment=match.group(0)))  # type: ignore[arg-type]
+        found.append(TimeLimit(days=days, unit=unit, kind=kind, fragment=match.group(0)))
     return found
 
 
@@ -92,9 +106,9 @@ def publishing_limit(deadline: Deadline) -> TimeLimit | None:
     A count stated outright (``{days, unit}``) wins; otherwise the first ``limit``
     count in the text. Minimum posting periods and lead times are not deadlines.
     """
-    if deadline.days is not None and deadline.unit in ("工作日", "自然日"):
-        return TimeLimit(days=deadline.days, unit=deadline.unit, kind="limit",  # type: ignore[arg-type]
-                         fragment=deadline.text)
+    if deadline.days is not None and deadline.unit is not None:
+        unit: Unit = "工作日" if deadline.unit == "工作日" else "自然日"
+        return TimeLimit(days=deadline.days, unit=unit, kind="limit", fragment=deadline.text)
     for limit in parse_time_limits(deadline.text):
         if limit.kind == "limit":
             return limit

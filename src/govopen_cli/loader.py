@@ -199,7 +199,10 @@ def decode_text(raw: bytes, display: str) -> tuple[bytes | None, list[Diagnostic
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, [
             _diag(
-                display, 1, 1, CODE_ENCODING,
+                display,
+                1,
+                1,
+                CODE_ENCODING,
                 "文件是 UTF-16 编码，不是 UTF-8。请用编辑器“另存为”UTF-8 编码后再检查，"
                 f"或执行：iconv -f UTF-16 -t UTF-8 {display} > 新文件.yaml",
             )
@@ -207,7 +210,10 @@ def decode_text(raw: bytes, display: str) -> tuple[bytes | None, list[Diagnostic
     if _looks_binary(raw):
         return None, [
             _diag(
-                display, 1, 1, CODE_BINARY,
+                display,
+                1,
+                1,
+                CODE_BINARY,
                 "这不是文本文件（含有 NUL 或大量控制字符），不是 YAML 目录文件。"
                 "请确认文件名和内容，Excel 目录请用 govopen import 导入",
             )
@@ -303,27 +309,39 @@ def _syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnos
         mark = pmark
         line = mark.line + 1 if mark else 1
         return _diag(
-            display, line, (mark.column + 1) if mark else 1, CODE_MULTI_DOC,
+            display,
+            line,
+            (mark.column + 1) if mark else 1,
+            CODE_MULTI_DOC,
             f"一个文件里有多个 YAML 文档（第 {line} 行开始了第二个）。每个文件只能有一个目录"
             "或一个三定映射：请删除多余的“---”，或拆成多个文件",
         )
     if cmark is not None and "quoted scalar" in context:
         # An unclosed quote is reported where it opens, not at the end of the file.
         return _diag(
-            display, cmark.line + 1, cmark.column + 1, CODE_SYNTAX,
+            display,
+            cmark.line + 1,
+            cmark.column + 1,
+            CODE_SYNTAX,
             f"引号没有闭合：第 {cmark.line + 1} 行第 {cmark.column + 1} 列开始的带引号文字"
             "一直没有结束。请补上配对的引号（中文引号“”不算 YAML 引号）",
         )
     if pmark is not None and _char_at(raw, pmark.line, pmark.column) == "\t":
         return _diag(
-            display, pmark.line + 1, pmark.column + 1, CODE_SYNTAX,
+            display,
+            pmark.line + 1,
+            pmark.column + 1,
+            CODE_SYNTAX,
             "此处有制表符（Tab）。YAML 的缩进只能用空格：请把 Tab 换成空格（通常每级 2 个）",
         )
     if cmark is not None and "flow" in context:
         bracket = "[" if "sequence" in context else "{"
         closing = "]" if bracket == "[" else "}"
         return _diag(
-            display, cmark.line + 1, cmark.column + 1, CODE_SYNTAX,
+            display,
+            cmark.line + 1,
+            cmark.column + 1,
+            CODE_SYNTAX,
             f"第 {cmark.line + 1} 行第 {cmark.column + 1} 列的“{bracket}”没有配对的“{closing}”"
             f"（到第 {pmark.line + 1 if pmark else '?'} 行仍未闭合）。请补上“{closing}”，"
             "或检查其中的逗号",
@@ -334,7 +352,10 @@ def _syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnos
         mark = pmark or cmark
     if isinstance(exc, yaml.reader.ReaderError):
         return _diag(
-            display, 1, 1, CODE_SYNTAX,
+            display,
+            1,
+            1,
+            CODE_SYNTAX,
             f"文件中含有不允许的字符 {exc.character!r}（第 {exc.position + 1} 个字符）：请删除它",
         )
     line = mark.line + 1 if mark else 1
@@ -432,9 +453,11 @@ class _Builder:
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
         self.diagnostics.append(
             _diag(
-                self.display, line, column, CODE_TAG,
-                f"不支持的 YAML 标签 {tag}：目录文件只用普通的文字、数字、列表和映射。"
-                "请删除该标签",
+                self.display,
+                line,
+                column,
+                CODE_TAG,
+                f"不支持的 YAML 标签 {tag}：目录文件只用普通的文字、数字、列表和映射。请删除该标签",
                 make_pointer(self.path),
             )
         )
@@ -462,7 +485,10 @@ class _Builder:
                 line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
                 self.diagnostics.append(
                     _diag(
-                        self.display, line, column, CODE_SYNTAX,
+                        self.display,
+                        line,
+                        column,
+                        CODE_SYNTAX,
                         "这里的键不是简单的文字（是列表或映射）：字段名只能是文字",
                         make_pointer(path),
                     )
@@ -490,7 +516,10 @@ class _Builder:
         l2, c2 = second.start_mark.line + 1, second.start_mark.column + 1
         self.diagnostics.append(
             _diag(
-                self.display, l1, c1, CODE_DUPLICATE_KEY,
+                self.display,
+                l1,
+                c1,
+                CODE_DUPLICATE_KEY,
                 f"字段 {key} 在同一处写了两次（另一处在第 {l2} 行）：YAML 只会保留后一个值，"
                 "前一个会被悄悄丢掉。请合并为一个",
                 pointer,
@@ -498,7 +527,10 @@ class _Builder:
         )
         self.diagnostics.append(
             _diag(
-                self.display, l2, c2, CODE_DUPLICATE_KEY,
+                self.display,
+                l2,
+                c2,
+                CODE_DUPLICATE_KEY,
                 f"字段 {key} 在同一处写了两次（另一处在第 {l1} 行）：YAML 只会保留这个值，"
                 f"第 {l1} 行的值会被悄悄丢掉。请合并为一个",
                 pointer,
@@ -524,7 +556,10 @@ def parse_yaml_bytes(raw: bytes, path: Path, display: str) -> LoadResult:
                 None,
                 [
                     _diag(
-                        display, 1, 1, CODE_EMPTY,
+                        display,
+                        1,
+                        1,
+                        CODE_EMPTY,
                         "文件是空的（或只有注释）。目录文件至少需要 format、catalog 和 items；"
                         "三定映射文件至少需要 format、agency、source 和 duties",
                     )
@@ -540,7 +575,10 @@ def parse_yaml_bytes(raw: bytes, path: Path, display: str) -> LoadResult:
                     None,
                     [
                         _diag(
-                            display, 1, 1, CODE_ALIAS_BOMB,
+                            display,
+                            1,
+                            1,
+                            CODE_ALIAS_BOMB,
                             f"锚点/别名（&、*）展开后超过 {limit} 个节点（文件本身只有 {distinct} 个），"
                             "或别名引用了自身，已拒绝读取。请不要多层嵌套地引用别名，直接写出内容",
                         )
@@ -559,7 +597,9 @@ def parse_yaml_bytes(raw: bytes, path: Path, display: str) -> LoadResult:
             kind = "列表" if isinstance(root, yaml.SequenceNode) else "单个值"
             diagnostics.append(
                 _diag(
-                    display, root.start_mark.line + 1, root.start_mark.column + 1,
+                    display,
+                    root.start_mark.line + 1,
+                    root.start_mark.column + 1,
                     CODE_NOT_MAPPING,
                     f"文件顶层是{kind}，应当是映射（“字段: 值”）：目录文件顶层是 format、catalog、"
                     "items 三个字段，三定映射文件顶层是 format、agency、source、duties",

@@ -292,6 +292,14 @@ def detect_kind(data: Any) -> Kind | None:
     return None
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _str(value: Any) -> str:
     return value if isinstance(value, str) else ("" if value is None else str(value))
 
@@ -346,10 +354,10 @@ def _deadline(value: Any) -> Deadline:
 
 def item_from_data(data: Any, index: int = 0) -> Item:
     """One item from its YAML data (tolerant of wrong types)."""
-    d = data if isinstance(data, dict) else {}
+    d = _dict(data)
     content = d.get("content")
     waivers = []
-    for i, w in enumerate(d.get("waivers") or [] if isinstance(d.get("waivers"), list) else []):
+    for i, w in enumerate(_list(d.get("waivers"))):
         if isinstance(w, dict) and isinstance(w.get("rule"), str):
             waivers.append(
                 Waiver(
@@ -359,7 +367,7 @@ def item_from_data(data: Any, index: int = 0) -> Item:
                     pointer=f"/items/{index}/waivers/{i}",
                 )
             )
-    raw_channels = d.get("channels") if isinstance(d.get("channels"), list) else []
+    raw_channels = _list(d.get("channels"))
     return Item(
         id=_str(d.get("id")),
         matter=_strs(d.get("matter")),
@@ -388,10 +396,10 @@ def catalog_from_data(
     data: Any, *, path: Path | None = None, display: str = "", document: Document | None = None
 ) -> Catalog:
     """A :class:`Catalog` from YAML data."""
-    d = data if isinstance(data, dict) else {}
-    header = d.get("catalog") if isinstance(d.get("catalog"), dict) else {}
+    d = _dict(data)
+    header = _dict(d.get("catalog"))
     year = header.get("year")
-    raw_items = d.get("items") if isinstance(d.get("items"), list) else []
+    raw_items = _list(d.get("items"))
     return Catalog(
         id=_str(header.get("id")),
         title=_str(header.get("title")),
@@ -411,14 +419,16 @@ def dutymap_from_data(
     data: Any, *, path: Path | None = None, display: str = "", document: Document | None = None
 ) -> DutyMap:
     """A :class:`DutyMap` from YAML data."""
-    d = data if isinstance(data, dict) else {}
+    d = _dict(data)
     duties = []
-    for i, raw in enumerate(d.get("duties") if isinstance(d.get("duties"), list) else []):
-        r = raw if isinstance(raw, dict) else {}
+    for i, raw in enumerate(_list(d.get("duties"))):
+        r = _dict(raw)
         exempt = r.get("exempt")
         exemption = None
         if isinstance(exempt, dict):
-            exemption = Exemption(reason=_str(exempt.get("reason")), basis=_str(exempt.get("basis")))
+            exemption = Exemption(
+                reason=_str(exempt.get("reason")), basis=_str(exempt.get("basis"))
+            )
         duties.append(
             Duty(
                 id=_str(r.get("id")),
@@ -431,8 +441,8 @@ def dutymap_from_data(
             )
         )
     units = []
-    for i, raw in enumerate(d.get("units") if isinstance(d.get("units"), list) else []):
-        r = raw if isinstance(raw, dict) else {}
+    for i, raw in enumerate(_list(d.get("units"))):
+        r = _dict(raw)
         units.append(Unit(id=_str(r.get("id")), name=_str(r.get("name")), pointer=f"/units/{i}"))
     return DutyMap(
         agency=_str(d.get("agency")),

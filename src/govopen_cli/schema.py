@@ -243,19 +243,21 @@ class _Translator:
                 )
             ]
         if keyword == "additionalProperties":
-            extras = [k for k in value if k not in schema.get("properties", {})] if isinstance(
-                value, dict
-            ) else []
+            extras = (
+                [k for k in value if k not in schema.get("properties", {})]
+                if isinstance(value, dict)
+                else []
+            )
             out = []
             allowed = list(schema.get("properties", {}))
             for extra in extras:
-                if any(
-                    re.search(p, extra) for p in schema.get("patternProperties", {})
-                ):
+                if any(re.search(p, extra) for p in schema.get("patternProperties", {})):
                     continue
                 guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-                where = self.field_name(path, schema) if path and not isinstance(path[-1], int) else (
-                    "这里"
+                where = (
+                    self.field_name(path, schema)
+                    if path and not isinstance(path[-1], int)
+                    else ("这里")
                 )
                 hint = (
                     f"是不是 {guess[0]}（{self._title(schema['properties'][guess[0]])}）？"
@@ -276,7 +278,14 @@ class _Translator:
             return [(CODE_TYPE, path, self._type_message(path, name, schema, value), False)]
         if keyword in ("enum", "const"):
             allowed = error.validator_value if keyword == "enum" else [error.validator_value]
-            return [(self._enum_code(value), path, self._enum_message(path, name, allowed, value), False)]
+            return [
+                (
+                    self._enum_code(value),
+                    path,
+                    self._enum_message(path, name, allowed, value),
+                    False,
+                )
+            ]
         return [(CODE_VALUE, path, self._value_message(keyword, name, error, value), False)]
 
     def _enum_code(self, value: Any) -> str:

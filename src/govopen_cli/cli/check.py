@@ -67,7 +67,8 @@ def check_format(value: str) -> str:
 )
 def check_command(
     paths: list[Path] = typer.Argument(
-        None, help="要检查的文件或文件夹（递归查找 *.yaml、*.yml）。不写时检查配置中的 catalogs。",
+        None,
+        help="要检查的文件或文件夹（递归查找 *.yaml、*.yml）。不写时检查配置中的 catalogs。",
         show_default=False,
     ),
     fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP, callback=check_format),
@@ -109,8 +110,9 @@ def check_command(
         raise PathNotFoundError(f"找不到三定映射文件：{duties}")
     options = CheckOptions(config=config, duties=duties, today=parse_date(today) or dt.date.today())
     result = check_paths(targets, options)
-    emit(render(result.report, fmt, RenderOptions(color=use_color(output) and fmt == "text")),
-         output)
+    emit(
+        render(result.report, fmt, RenderOptions(color=use_color(output) and fmt == "text")), output
+    )
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
 
 

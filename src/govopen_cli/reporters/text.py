@@ -29,8 +29,14 @@ def render_text(report: Report, options: RenderOptions) -> str:
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=True, color_system="standard",
-                      width=10_000, highlight=False, soft_wrap=True)
+    console = Console(
+        file=buffer,
+        force_terminal=True,
+        color_system="standard",
+        width=10_000,
+        highlight=False,
+        soft_wrap=True,
+    )
     for diag in shown:
         line = Text()
         line.append(diag.source or f"{diag.file}:{diag.line}:{diag.column}", style="bold")

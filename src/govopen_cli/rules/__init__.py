@@ -52,8 +52,15 @@ class RuleContext:
     dutymap: DutyMap | None = None
     today: dt.date = field(default_factory=dt.date.today)
 
-    def at(self, pointer: str, message: str, *, item_id: str = "", field_name: str = "",
-           key: bool = False) -> Finding:
+    def at(
+        self,
+        pointer: str,
+        message: str,
+        *,
+        item_id: str = "",
+        field_name: str = "",
+        key: bool = False,
+    ) -> Finding:
         """A finding located at ``pointer`` in the catalog file."""
         return Finding(
             location=self.catalog.locate(pointer, key=key),

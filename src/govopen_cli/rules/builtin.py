@@ -14,7 +14,7 @@ from govopen_cli.schema import SCHEMA_CODES
 
 _DOCS = {
     "GO001": "YAML 语法错误：缩进、冒号、引号或括号不对，文件无法读取。\n\n"
-    "依据：YAML 1.1 语法。\n\n错误示例：`title: \"未闭合的引号`\n\n修改：按消息所指的行和列改正；"
+    '依据：YAML 1.1 语法。\n\n错误示例：`title: "未闭合的引号`\n\n修改：按消息所指的行和列改正；'
     "文字中含“: ”时给整个值加引号。",
     "GO002": "文件不是 UTF-8 编码（常见为 GB18030/GBK）。\n\n依据：目录文件格式规定使用 UTF-8。\n\n"
     "错误示例：用 WPS 以“ANSI/GBK”保存的目录文件。\n\n修改：iconv -f GB18030 -t UTF-8 原文件 > 新文件，"
