@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from govopen_cli.baseline import Baseline, document_fingerprint
 from govopen_cli.config import Config
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.errors import PathNotFoundError
@@ -27,6 +28,7 @@ from govopen_cli.model import (
 )
 from govopen_cli.rules import RULES, Finding, RuleContext, iter_rules, load_rules
 from govopen_cli.schema import validate_document
+from govopen_cli.waiver import WaiverBook
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -75,6 +77,8 @@ class LoadedFile:
     diagnostics: list[Diagnostic]
     catalog: Catalog | None = None
     dutymap: DutyMap | None = None
+    #: For a catalog: the 三定 mapping it was checked against, when it has one.
+    mapping: LoadedFile | None = None
 
 
 def load_file(path: Path, expect: Kind | None = None) -> LoadedFile:
@@ -116,6 +120,8 @@ class CheckOptions:
     config: Config = field(default_factory=Config)
     duties: Path | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    #: Report only findings this baseline does not already record.
+    baseline: Baseline | None = None
 
 
 @dataclass
@@ -202,8 +208,11 @@ def _to_diagnostic(code: str, finding: Finding, catalog: Catalog, config: Config
 def check_paths(paths: list[Path], options: CheckOptions | None = None) -> CheckResult:
     """Check files and folders: the core of ``govopen check``.
 
-    Raises :class:`~govopen_cli.errors.PathNotFoundError` for a path that does not
-    exist; everything else is a diagnostic.
+    Loads every file, runs the rules on each catalog (against its 三定 mapping when it
+    has one), applies the items' waivers, the configuration's ``select``/``ignore``/
+    ``severity`` and, last, the baseline. Raises
+    :class:`~govopen_cli.errors.PathNotFoundError` for a path that does not exist;
+    everything else is a diagnostic.
     """
     options = options or CheckOptions()
     load_rules()
@@ -213,24 +222,77 @@ def check_paths(paths: list[Path], options: CheckOptions | None = None) -> Check
     extra: list[Diagnostic] = []
     for key in list(session.order):
         cat_file = session.loaded[key]
-        if cat_file.catalog is None:
-            continue
-        mapping_file, problems = session.mapping_for(cat_file)
-        extra.extend(problems)
-        dutymap = mapping_file.dutymap if mapping_file is not None else None
-        context = RuleContext(
-            catalog=cat_file.catalog, config=options.config, dutymap=dutymap, today=options.today
-        )
-        for code, finding in run_rules(context):
-            extra.append(_to_diagnostic(code, finding, cat_file.catalog, options.config))
+        if cat_file.catalog is not None:
+            extra.extend(_check_catalog(session, cat_file))
     report = Report()
     files = [session.loaded[k] for k in session.order]
     for loaded in files:
         report.files.append(loaded.display)
-        report.extend(loaded.diagnostics)
-    report.extend(extra)
+        report.extend(_with_fingerprints(loaded))
+    report.extend(_unique(extra))
     report.diagnostics = apply_config(report.diagnostics, options.config)
+    if options.baseline is not None:
+        report.diagnostics, report.baselined = options.baseline.filter_new(report.diagnostics)
     return CheckResult(report=report, files=files)
+
+
+def _check_catalog(session: _Session, cat_file: LoadedFile) -> list[Diagnostic]:
+    """The rules' findings for one catalog, with its items' waivers applied.
+
+    Also marks the waived problems among the catalog file's own (loader and schema)
+    diagnostics, and adds the waivers' own findings (GO9xx).
+    """
+    catalog = cat_file.catalog
+    assert catalog is not None
+    options = session.options
+    mapping_file, found = session.mapping_for(cat_file)
+    cat_file.mapping = mapping_file
+    dutymap = mapping_file.dutymap if mapping_file is not None else None
+    context = RuleContext(
+        catalog=catalog, config=options.config, dutymap=dutymap, today=options.today
+    )
+    book = WaiverBook(catalog, options.today)
+    for code, finding in run_rules(context):
+        found.append(
+            book.waive(_to_diagnostic(code, finding, catalog, options.config), finding.item_id)
+        )
+    cat_file.diagnostics = [book.waive(d) for d in cat_file.diagnostics]
+
+    def ran(code: str) -> bool:
+        rule_ = RULES.get(code)
+        return (
+            rule_ is not None
+            and options.config.enabled(code)
+            and (dutymap is not None or not rule_.needs_duties)
+        )
+
+    found.extend(book.findings(ran))
+    return found
+
+
+def _with_fingerprints(loaded: LoadedFile) -> list[Diagnostic]:
+    """A file's loader and schema diagnostics, each with a fingerprint for baselines."""
+    return [
+        d
+        if d.fingerprint
+        else replace(
+            d,
+            fingerprint=document_fingerprint(d, catalog=loaded.catalog, dutymap=loaded.dutymap),
+        )
+        for d in loaded.diagnostics
+    ]
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop exact repeats: a finding about a mapping that several catalogs share."""
+    seen: set[tuple[str, int, int, str, str, bool]] = set()
+    out = []
+    for diag in diagnostics:
+        key = (diag.file, diag.line, diag.column, diag.code, diag.message, diag.waived)
+        if key not in seen:
+            seen.add(key)
+            out.append(diag)
+    return out
 
 
 def apply_config(diagnostics: list[Diagnostic], config: Config) -> list[Diagnostic]:

@@ -90,6 +90,8 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     title: str = "govopen check"
+    #: Findings left out because a ``--baseline`` already records them (None: no baseline).
+    baselined: int | None = None
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         """Add diagnostics (order does not matter: :meth:`sorted` orders them)."""
@@ -128,6 +130,8 @@ class Report:
         waived = len(self.waived)
         if waived:
             parts.append(f"已豁免 {waived} 个")
+        if self.baselined:
+            parts.append(f"基线中已有 {self.baselined} 个（未列出）")
         return "，".join(parts) + "。"
 
     def to_dict(self) -> dict[str, Any]:
@@ -142,5 +146,6 @@ class Report:
                 "warning": self.count(Severity.WARNING),
                 "info": self.count(Severity.INFO),
                 "waived": len(self.waived),
+                **({} if self.baselined is None else {"baselined": self.baselined}),
             },
         }

@@ -22,3 +22,7 @@ class ConfigError(GovopenError):
 
 class OutputError(GovopenError):
     """The output file cannot be written (exists without --force, no permission …)."""
+
+
+class BaselineError(GovopenError):
+    """A baseline file (``--baseline``) cannot be read or is not a govopen baseline."""

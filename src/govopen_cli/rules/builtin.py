@@ -59,3 +59,5 @@ for code, (name, summary) in {**LOADER_CODES, **SCHEMA_CODES}.items():
     )
 
 # Rule modules register themselves when imported.
+from govopen_cli.rules import coverage as _coverage  # noqa: E402,F401
+from govopen_cli.rules import waiver as _waiver  # noqa: E402,F401

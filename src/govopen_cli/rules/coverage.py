@@ -1,0 +1,322 @@
+"""GO4xx: 三定 coverage — every duty of the 三定方案 is disclosed by some item, or lawfully exempt.
+
+The rules run once per catalog that has a mapping (``catalog.duties``, ``--duties`` or
+the configuration's ``duties``) and use :func:`govopen_cli.coverage.compute_coverage`.
+Most findings are located in the mapping file, at the duty or the link they are about.
+
+A mapping is often shared by several catalogs (one per year). Findings that depend on
+the catalog (a duty not covered, a link to an item the catalog lacks) are reported once
+per catalog and name it, so the lines differ; findings about the mapping alone (a
+duplicate duty id, an exemption without a legal basis, an unknown unit) carry the same
+message for every catalog and are reported once (``check_paths`` drops exact repeats).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from govopen_cli.coverage import CoverageTable, compute_coverage
+from govopen_cli.diagnostics import Severity
+from govopen_cli.model import Catalog, DutyMap
+from govopen_cli.rules import Finding, Rule, RuleContext, register, rule
+
+#: How much of a duty's text a message quotes.
+EXCERPT_CHARS = 20
+
+#: A legal document named the way Chinese legal citations name it: 《…》.
+_DOCUMENT = re.compile(r"《[^《》]+》")
+
+register(
+    Rule(
+        code="GO401",
+        name="duties-file-missing",
+        severity=Severity.ERROR,
+        summary="catalog.duties 指向的三定映射文件不存在",
+        doc=(
+            "检查：目录 catalog.duties 写的三定映射文件是否存在。\n\n"
+            "依据：目录文件格式第 2 节：duties 是三定映射文件的路径，相对于目录文件所在的文件夹。\n\n"
+            "错误示例：目录在 catalogs/2025/ 下，却写 `duties: duties/sx-zrzyt.yaml`"
+            "（应为 ../../duties/sx-zrzyt.yaml）。\n\n"
+            "修改：改正路径（相对于目录文件所在的文件夹），或删除 catalog.duties。"
+        ),
+    )
+)
+
+
+def format_percent(value: float) -> str:
+    """``83.3`` or ``100``: one decimal, without a trailing ``.0``."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The start of a duty's text, on one line, for messages."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit].rstrip("，、；。,;. ") + "…"
+
+
+def catalog_label(catalog: Catalog) -> str:
+    """``目录 catalogs/2025.yaml（2025 年）``: tells apart the catalogs that share a mapping."""
+    year = f"{catalog.year} 年" if catalog.year is not None else "年度未知"
+    return f"目录 {catalog.display}（{year}）"
+
+
+def _in_mapping(
+    dutymap: DutyMap, pointer: str, message: str, *, item_id: str = "", field_name: str = ""
+) -> Finding:
+    return Finding(
+        location=dutymap.locate(pointer),
+        message=message,
+        pointer=pointer,
+        item_id=item_id,
+        field=field_name,
+    )
+
+
+def _table(context: RuleContext) -> tuple[CoverageTable, DutyMap]:
+    assert context.dutymap is not None  # needs_duties: only called with a mapping
+    return compute_coverage(context.catalog, context.dutymap), context.dutymap
+
+
+def _suggest(value: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    return f"（是否是 {close[0]}？）" if close else ""
+
+
+@rule("GO402", "duty-not-covered", Severity.ERROR, needs_duties=True)
+def duty_not_covered(context: RuleContext) -> Iterator[Finding]:
+    """检查：三定方案的每项主要职责，是否至少有一个目录事项公开它（或写明不予公开）。
+
+    依据：《中华人民共和国政府信息公开条例》第十九条、第二十条：需要公众广泛知晓的信息
+    主动公开，机关职能是主动公开的内容。标准目录按三定方案规定的职责梳理公开事项；
+    职责没有对应的公开事项，说明目录可能有遗漏。
+
+    错误示例：三定映射中职责 D05“负责耕地保护和征地管理工作”既没有 `items`，也没有任何
+    事项写 `duties: [D05]`。
+
+    修改：在公开这项职责的事项中写 `duties: [D05]`（或在映射的职责下写 `items: [事项编号]`）；
+    确实没有可公开的信息时，在映射中为它写 `exempt`，包括 `reason` 和用《》写出的 `basis`。
+    """
+    table, dutymap = _table(context)
+    where = catalog_label(context.catalog)
+    for row in table.rows:
+        duty = row.duty
+        if row.status != "missing" or not duty.id:
+            continue
+        yield _in_mapping(
+            dutymap,
+            duty.pointer,
+            f"三定职责 {duty.id}“{excerpt(duty.text)}”在{where}中没有事项公开。"
+            f"请在公开它的事项中写 duties: [{duty.id}]；确无可公开的信息时，"
+            "在映射中为它写 exempt（reason 和 basis）",
+            field_name=f"duty:{duty.id}",
+        )
+
+
+@rule("GO403", "unknown-item-link", Severity.ERROR, needs_duties=True)
+def unknown_item_link(context: RuleContext) -> Iterator[Finding]:
+    """检查：三定映射中职责的 `items` 列出的事项编号，是否都是目录中存在的事项。
+
+    依据：目录文件格式第 2 节：两个方向的链接都算覆盖，链接到不存在的编号是错误——
+    它让一项职责看似有事项公开，实际没有。
+
+    错误示例：映射中 `items: [ZD-404]`，目录里没有编号为 ZD-404 的事项（多为改号或删除后
+    没有同步修改映射）。
+
+    修改：改成目录中正确的事项编号，或删除这一项。几个年度的目录共用一个映射时，
+    消息会指明是哪个年度的目录缺少该事项。
+    """
+    table, dutymap = _table(context)
+    where = catalog_label(context.catalog)
+    item_ids = [it.id for it in context.catalog.items if it.id]
+    for link in table.unknown_items:
+        yield _in_mapping(
+            dutymap,
+            link.pointer,
+            f"职责 {link.source_id} 的 items 列出的 {link.target_id} 不是{where}中的事项编号"
+            f"{_suggest(link.target_id, item_ids)}。请改成正确的事项编号，或删除这一项",
+            item_id=link.target_id,
+            field_name=f"duty:{link.source_id}/items",
+        )
+
+
+@rule("GO404", "unknown-duty-link", Severity.ERROR, needs_duties=True)
+def unknown_duty_link(context: RuleContext) -> Iterator[Finding]:
+    """检查：目录事项的 `duties` 列出的职责编号，是否都是三定映射中存在的职责。
+
+    依据：目录文件格式第 2 节：链接到不存在的职责编号是错误——事项声称公开的职责
+    在三定方案中找不到。
+
+    错误示例：事项写 `duties: [D99]`，三定映射中没有 D99。
+
+    修改：改成三定映射中正确的职责编号，或删除这一项。
+    """
+    table, dutymap = _table(context)
+    duty_ids = [d.id for d in dutymap.duties if d.id]
+    for link in table.unknown_duties:
+        yield context.at(
+            link.pointer,
+            f"事项 {link.source_id} 的 duties 列出的 {link.target_id} 不是三定映射 "
+            f"{dutymap.display} 中的职责编号{_suggest(link.target_id, duty_ids)}。"
+            "请改成正确的职责编号，或删除这一项",
+            item_id=link.source_id,
+            field_name=f"duties:{link.target_id}",
+        )
+
+
+@rule("GO405", "exemption-without-basis", Severity.ERROR, needs_duties=True)
+def exemption_without_basis(context: RuleContext) -> Iterator[Finding]:
+    """检查：不予公开（`exempt`）的职责，其 `basis` 是否用《》写出了法律依据。
+
+    依据：《中华人民共和国政府信息公开条例》第十四条至第十六条列出不予公开的情形；
+    不予公开须有法律依据，而不是“不方便公开”。
+
+    错误示例：`exempt: {reason: 涉密, basis: 按规定}`
+
+    修改：`basis` 写出依据的文件名称和条款，如
+    `《中华人民共和国政府信息公开条例》第十四条`。（完全没有 `basis` 时由 GO101 报告。）
+    """
+    _, dutymap = _table(context)
+    for duty in dutymap.duties:
+        exemption = duty.exempt
+        if exemption is None or not exemption.basis.strip():
+            continue  # no mapping or no basis at all: the schema reports it (GO101/GO102)
+        if _DOCUMENT.search(exemption.basis):
+            continue
+        yield _in_mapping(
+            dutymap,
+            f"{duty.pointer}/exempt/basis",
+            f"职责 {duty.id} 不予公开的依据“{excerpt(exemption.basis, 40)}”没有用《》写出法律文件。"
+            "请写出依据的文件名称和条款，如《中华人民共和国政府信息公开条例》第十四条",
+            field_name=f"duty:{duty.id}/exempt",
+        )
+
+
+@rule("GO406", "exempt-duty-linked", Severity.WARNING, needs_duties=True)
+def exempt_duty_linked(context: RuleContext) -> Iterator[Finding]:
+    """检查：标为不予公开（`exempt`）的职责，是否仍有目录事项与它关联。
+
+    依据：目录文件格式第 2 节：不予公开的职责不需要事项；仍有事项公开它，说明要么
+    不予公开的判断已过时，要么事项的关联写错了。
+
+    错误示例：职责 D13 写了 `exempt`，事项 CH-007 却写 `duties: [D13]`。
+
+    修改：该职责确有信息公开时删除 `exempt`；否则从事项的 `duties`（或映射的 `items`）
+    中删除这一关联。
+    """
+    table, dutymap = _table(context)
+    where = catalog_label(context.catalog)
+    exempt = {r.duty.id: r.duty for r in table.exempt_but_linked()}
+    if not exempt:
+        return
+    item_ids = {it.id for it in context.catalog.items if it.id}
+    for item in context.catalog.items:
+        for i, duty_id in enumerate(item.duties):
+            if duty_id in exempt:
+                yield context.at(
+                    f"{item.pointer}/duties/{i}",
+                    f"事项 {item.id} 关联了职责 {duty_id}，但三定映射 {dutymap.display} "
+                    f"把它标为不予公开（exempt）。该职责确有信息公开时删除 exempt，"
+                    f"否则从事项中删除 {duty_id}",
+                    item_id=item.id,
+                    field_name=f"duties:{duty_id}",
+                )
+    for duty in exempt.values():
+        for i, item_id in enumerate(duty.items):
+            if item_id in item_ids:
+                yield _in_mapping(
+                    dutymap,
+                    f"{duty.pointer}/items/{i}",
+                    f"职责 {duty.id} 标为不予公开（exempt），却列出了{where}中的事项 {item_id}。"
+                    f"该职责确有信息公开时删除 exempt，否则删除这一项",
+                    item_id=item_id,
+                    field_name=f"duty:{duty.id}/items",
+                )
+
+
+@rule("GO407", "unknown-unit", Severity.WARNING, needs_duties=True)
+def unknown_unit(context: RuleContext) -> Iterator[Finding]:
+    """检查：职责的 `units` 列出的内设机构编号，是否都在映射的 `units` 中。
+
+    依据：三定方案规定内设机构及其职责；映射中的机构编号应与 `units` 一致，才能按
+    机构统计公开事项。映射没有写 `units` 时不检查。
+
+    错误示例：`units` 只有 GBZJ，职责却写 `units: [GBJZ]`。
+
+    修改：改成 `units` 中的编号，或在 `units` 中加上 `{id: GBJZ, name: 机构名称}`。
+    """
+    _, dutymap = _table(context)
+    unit_ids = [u.id for u in dutymap.units if u.id]
+    if not unit_ids:
+        return
+    for duty in dutymap.duties:
+        for i, unit_id in enumerate(duty.units):
+            if unit_id not in unit_ids:
+                yield _in_mapping(
+                    dutymap,
+                    f"{duty.pointer}/units/{i}",
+                    f"职责 {duty.id} 的 units 列出的 {unit_id} 不在 units（内设机构）中"
+                    f"{_suggest(unit_id, unit_ids)}。请改成 units 中的编号，"
+                    f"或在 units 中加上 {{id: {unit_id}, name: 机构名称}}",
+                    field_name=f"duty:{duty.id}/units:{unit_id}",
+                )
+
+
+@rule("GO408", "duplicate-duty-id", Severity.ERROR, needs_duties=True)
+def duplicate_duty_id(context: RuleContext) -> Iterator[Finding]:
+    """检查：三定映射中的职责编号是否唯一。
+
+    依据：目录文件格式第 2 节：职责编号必须唯一，事项的 `duties` 靠它指向职责；
+    编号重复时无法知道事项公开的是哪一项职责。
+
+    错误示例：两项职责都写 `id: D05`。
+
+    修改：给每项职责不同的编号，并同步修改引用它的事项。
+    """
+    _, dutymap = _table(context)
+    first: dict[str, int] = {}
+    for duty in dutymap.duties:
+        if not duty.id:
+            continue
+        pointer = f"{duty.pointer}/id"
+        if duty.id not in first:
+            first[duty.id] = dutymap.locate(pointer).line
+            continue
+        yield _in_mapping(
+            dutymap,
+            pointer,
+            f"职责编号 {duty.id} 重复：第 {first[duty.id]} 行已有同一编号。"
+            "请给每项职责不同的编号，并同步修改引用它的事项",
+            field_name=f"duty:{duty.id}/id",
+        )
+
+
+@rule("GO409", "coverage-below-threshold", Severity.ERROR, needs_duties=True)
+def coverage_below_threshold(context: RuleContext) -> Iterator[Finding]:
+    """检查：三定职责覆盖率是否达到配置的最低要求（`min-coverage` 或 `--min-coverage`）。
+
+    依据：本项目的要求（govopen.toml 的 `min-coverage`）；覆盖率 = (已覆盖 + 不予公开)
+    ÷ 职责总数。未设置最低要求时不检查。
+
+    错误示例：`min-coverage = 100`，而 6 项职责中有 1 项缺失（覆盖率 83.3%）。
+
+    修改：补上缺失职责的公开事项（见 GO402），或用 `govopen coverage` 查看逐项情况。
+    """
+    threshold = context.config.min_coverage
+    if threshold is None:
+        return
+    table, _ = _table(context)
+    if table.percent >= threshold:
+        return
+    catalog = context.catalog
+    pointer = "/catalog/duties" if catalog.duties_ref else "/catalog"
+    yield context.at(
+        pointer,
+        f"三定职责覆盖率 {format_percent(table.percent)}%（已覆盖 {table.count('covered')}、"
+        f"不予公开 {table.count('exempt')}、缺失 {table.count('missing')}，"
+        f"共 {len(table.rows)} 项）低于要求的 {format_percent(threshold)}%。"
+        f"请补上缺失职责的公开事项；逐项情况：govopen coverage {catalog.display}",
+        field_name="coverage",
+    )
