@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import typer
 
 from govopen_cli.cli import app
-from govopen_cli.cli.output import emit, exit_code, use_color
+from govopen_cli.cli.output import (
+    append_step_summary,
+    emit,
+    exit_code,
+    use_color,
+    write_atomic,
+)
 from govopen_cli.config import Config, find_config, load_config
 from govopen_cli.diagnostics import Severity
 from govopen_cli.errors import ConfigError, GovopenError, PathNotFoundError
 
-FORMAT_HELP = "输出格式：text（默认）、json、sarif、junit、github、markdown。"
+FORMAT_HELP = (
+    "输出格式：text（默认）、json、sarif（代码扫描）、junit（测试报告）、"
+    "github（GitHub Actions 注释；设置了 GITHUB_STEP_SUMMARY 时另写 Markdown 摘要）、"
+    "markdown（PR 评论）。"
+)
 
 
 def parse_severity(value: str | None) -> Severity | None:
@@ -34,6 +45,13 @@ def parse_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
         raise typer.BadParameter(f"日期 {value!r} 格式不对：请写成 YYYY-MM-DD") from exc
+
+
+def parse_percent(value: float | None) -> float | None:
+    """Option callback: a percentage from 0 to 100."""
+    if value is not None and not 0 <= value <= 100:
+        raise typer.BadParameter(f"{value:g} 不是 0 到 100 的百分数")
+    return value
 
 
 def project_config(path: Path | None) -> Config:
@@ -62,7 +80,10 @@ def check_format(value: str) -> str:
         "  govopen check                        检查 govopen.toml 中 catalogs 列出的（默认 catalogs/）\n\n"
         "  govopen check catalogs/2025.yaml     检查一个文件\n\n"
         "  govopen check --format json -o r.json  输出 JSON 报告\n\n"
-        "退出状态：0 没有达到 --fail-on 的问题；1 有；2 无法运行（路径不存在、配置错误）。"
+        "  govopen check --write-baseline .govopen-baseline.json   记下现有问题\n\n"
+        "  govopen check --baseline .govopen-baseline.json         只报告新问题\n\n"
+        "退出状态：0 没有达到 --fail-on 的问题（或用了 --exit-zero、--write-baseline）；1 有；"
+        "2 无法运行（路径不存在、配置或基线文件错误）。"
     ),
 )
 def check_command(
@@ -86,15 +107,38 @@ def check_command(
     today: str | None = typer.Option(
         None, "--today", help="以该日期判断豁免是否过期（YYYY-MM-DD，默认今天）。"
     ),
+    min_coverage: float | None = typer.Option(
+        None,
+        "--min-coverage",
+        metavar="PCT",
+        callback=parse_percent,
+        help="三定职责覆盖率低于该百分数时报告 GO409（覆盖配置中的 min-coverage）。",
+    ),
+    baseline_path: Path | None = typer.Option(
+        None, "--baseline", metavar="FILE", help="只报告基线文件中没有记录的新问题。"
+    ),
+    write_baseline: Path | None = typer.Option(
+        None,
+        "--write-baseline",
+        metavar="FILE",
+        help="把现有问题的指纹写入基线文件（本次以状态 0 退出）；之后用 --baseline 只报告新问题。",
+    ),
 ) -> None:
     """检查目录文件和三定映射：格式、《政府信息公开条例》规则、三定覆盖。
 
     每个问题一行：文件:行:列: 编号 严重程度 说明。
     """
+    from govopen_cli.baseline import Baseline, load_baseline
     from govopen_cli.check import CheckOptions, check_paths
     from govopen_cli.reporters import RenderOptions, render
 
+    if baseline_path is not None and write_baseline is not None:
+        raise typer.BadParameter(
+            "--baseline 和 --write-baseline 不能同时使用：更新基线只需 --write-baseline"
+        )
     config = project_config(config_path)
+    if min_coverage is not None:
+        config = replace(config, min_coverage=min_coverage)
     severity = parse_severity(fail_on) or config.fail_on
     if paths:
         targets = list(paths)
@@ -108,11 +152,27 @@ def check_command(
             )
     if duties is not None and not duties.is_file():
         raise PathNotFoundError(f"找不到三定映射文件：{duties}")
-    options = CheckOptions(config=config, duties=duties, today=parse_date(today) or dt.date.today())
+    options = CheckOptions(
+        config=config,
+        duties=duties,
+        today=parse_date(today) or dt.date.today(),
+        baseline=load_baseline(baseline_path) if baseline_path is not None else None,
+    )
     result = check_paths(targets, options)
     emit(
         render(result.report, fmt, RenderOptions(color=use_color(output) and fmt == "text")), output
     )
+    if fmt == "github":
+        append_step_summary(render(result.report, "markdown"))
+    if write_baseline is not None:
+        recorded = Baseline.from_diagnostics(result.report.diagnostics)
+        write_atomic(write_baseline, recorded.to_text().encode("utf-8"))
+        typer.echo(
+            f"已把 {len(recorded)} 个问题记入基线 {write_baseline}；"
+            f"之后用 --baseline {write_baseline} 只报告新问题。",
+            err=True,
+        )
+        raise typer.Exit(0)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
 
 

@@ -47,6 +47,23 @@ def emit(text: str, output: Path | None) -> None:
         write_atomic(output, text.encode("utf-8"))
 
 
+def append_step_summary(markdown: str) -> None:
+    """Append ``markdown`` to the file GitHub Actions names in ``GITHUB_STEP_SUMMARY``.
+
+    Does nothing outside GitHub Actions (the variable unset or empty).
+    """
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(markdown if markdown.endswith("\n") else markdown + "\n")
+    except OSError as exc:
+        raise OutputError(
+            f"无法写入 GITHUB_STEP_SUMMARY 指定的 {target}：{exc.strerror or exc}"
+        ) from exc
+
+
 def exit_code(report: Report, fail_on: Severity, exit_zero: bool = False) -> int:
     """0 when nothing at or above ``fail_on`` (or ``--exit-zero``), else 1."""
     if exit_zero:

@@ -6,6 +6,7 @@ writes what it returns to the terminal or to ``--output``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,10 +52,14 @@ def format_names() -> list[str]:
 
 _loaded = False
 
+#: The reporter modules, in the order ``--format`` lists their names.
+_MODULES = ("text", "json_format", "sarif", "junit", "github", "markdown")
+
 
 def load_reporters() -> None:
     """Import the reporter modules once (they register themselves)."""
     global _loaded
     if not _loaded:
         _loaded = True
-        from govopen_cli.reporters import json_format, text  # noqa: F401
+        for module in _MODULES:
+            importlib.import_module(f"govopen_cli.reporters.{module}")

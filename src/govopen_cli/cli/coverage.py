@@ -1,0 +1,81 @@
+"""``govopen coverage``: the 三定 duty-by-duty table and the coverage figure."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import typer
+
+from govopen_cli.cli import app
+from govopen_cli.cli.check import parse_percent, project_config
+from govopen_cli.cli.output import emit, use_color
+from govopen_cli.errors import PathNotFoundError
+
+
+def check_coverage_format(value: str) -> str:
+    """Validate ``--format`` for ``govopen coverage``."""
+    from govopen_cli.reporters.coverage_table import COVERAGE_FORMATS
+
+    if value not in COVERAGE_FORMATS:
+        raise typer.BadParameter(f"未知的格式 {value!r}：可选 {'、'.join(COVERAGE_FORMATS)}")
+    return value
+
+
+@app.command(
+    "coverage",
+    epilog=(
+        "示例：\n\n"
+        "  govopen coverage catalogs/2025.yaml                    用目录 catalog.duties 指定的映射\n\n"
+        "  govopen coverage catalogs/2025.yaml --duties sanding.yaml --min-coverage 100\n\n"
+        "退出状态：0 覆盖率达到要求（或没有要求）；1 低于 --min-coverage；"
+        "2 无法计算（目录或映射无法读取、没有三定映射）。"
+    ),
+)
+def coverage_command(
+    catalog: Path = typer.Argument(..., help="目录文件。", show_default=False),
+    duties: Path | None = typer.Option(
+        None,
+        "--duties",
+        metavar="FILE",
+        help="三定映射文件（覆盖 catalog.duties 和配置中的 duties）。",
+    ),
+    min_coverage: float | None = typer.Option(
+        None,
+        "--min-coverage",
+        metavar="PCT",
+        callback=parse_percent,
+        help="覆盖率低于该百分数时以状态 1 退出（覆盖配置中的 min-coverage）。",
+    ),
+    fmt: str = typer.Option(
+        "text",
+        "--format",
+        "-f",
+        callback=check_coverage_format,
+        help="输出格式：text（默认）、json、markdown。",
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    config_path: Path | None = typer.Option(
+        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
+    ),
+) -> None:
+    """三定覆盖：逐项列出三定方案的职责、承担机构、公开它的事项和状态（已覆盖、不予公开、缺失），
+    以及覆盖率。
+
+    覆盖率 =（已覆盖 + 不予公开）÷ 职责总数。
+    """
+    from govopen_cli.check import CheckOptions
+    from govopen_cli.coverage import check_coverage
+    from govopen_cli.reporters.coverage_table import render_coverage
+
+    config = project_config(config_path)
+    if min_coverage is not None:
+        config = replace(config, min_coverage=min_coverage)
+    if duties is not None and not duties.is_file():
+        raise PathNotFoundError(f"找不到三定映射文件：{duties}")
+    result = check_coverage(catalog, CheckOptions(config=config, duties=duties))
+    color = use_color(output) and fmt == "text"
+    width = shutil.get_terminal_size((100, 24)).columns
+    emit(render_coverage(result, fmt, color=color, width=width), output)
+    raise typer.Exit(0 if result.passed else 1)
