@@ -108,7 +108,12 @@ def check_command(
             )
     if duties is not None and not duties.is_file():
         raise PathNotFoundError(f"找不到三定映射文件：{duties}")
-    options = CheckOptions(config=config, duties=duties, today=parse_date(today) or dt.date.today())
+    options = CheckOptions(
+        config=config,
+        duties=duties,
+        today=parse_date(today) or dt.date.today(),
+        keep_files=False,
+    )
     result = check_paths(targets, options)
     emit(
         render(result.report, fmt, RenderOptions(color=use_color(output) and fmt == "text")), output
