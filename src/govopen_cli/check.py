@@ -9,7 +9,9 @@ Only "cannot run at all" (a path that does not exist) raises.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -81,8 +83,30 @@ class LoadedFile:
     mapping: LoadedFile | None = None
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file's objects are built.
+
+    Parsing and model building only allocate (the node tree has no cycles), so a
+    collector pass over the growing heap is pure cost: measured at a third of the
+    run time on a province-sized corpus.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_file(path: Path, expect: Kind | None = None) -> LoadedFile:
     """Load, classify and schema-check one file; build its model when usable."""
+    with paused_gc():
+        return _load_file(path, expect)
+
+
+def _load_file(path: Path, expect: Kind | None) -> LoadedFile:
     display = display_path(path)
     result = load_document(path, display)
     diagnostics = list(result.diagnostics)
@@ -120,6 +144,10 @@ class CheckOptions:
     config: Config = field(default_factory=Config)
     duties: Path | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    #: Keep every file's node tree and model in the result (export, coverage need
+    #: them). ``check`` does not: it releases each catalog once its rules have run,
+    #: so memory stays bounded by the largest file, not the whole corpus.
+    keep_files: bool = True
     #: Report only findings this baseline does not already record.
     baseline: Baseline | None = None
 
@@ -149,6 +177,11 @@ class _Session:
             self.loaded[key] = load_file(path, expect)
             self.order.append(key)
         return self.loaded[key]
+
+    def release(self, loaded: LoadedFile) -> None:
+        """Drop a checked catalog's node tree and model; keep its diagnostics."""
+        loaded.document = None
+        loaded.catalog = None
 
     def mapping_for(self, cat_file: LoadedFile) -> tuple[LoadedFile | None, list[Diagnostic]]:
         """The 三定 mapping for a catalog: --duties, then catalog.duties, then config."""
@@ -217,30 +250,31 @@ def check_paths(paths: list[Path], options: CheckOptions | None = None) -> Check
     options = options or CheckOptions()
     load_rules()
     session = _Session(options)
-    for path in discover_files(paths):
-        session.get(path)
-    extra: list[Diagnostic] = []
-    for key in list(session.order):
-        cat_file = session.loaded[key]
-        if cat_file.catalog is not None:
-            extra.extend(_check_catalog(session, cat_file))
     report = Report()
+    found: list[Diagnostic] = []
+    for path in discover_files(paths):
+        loaded = session.get(path)
+        if loaded.catalog is not None:
+            found.extend(_check_catalog(session, loaded))
+            if not options.keep_files:
+                session.release(loaded)
     files = [session.loaded[k] for k in session.order]
     for loaded in files:
         report.files.append(loaded.display)
         report.extend(_with_fingerprints(loaded))
-    report.extend(_unique(extra))
+    report.extend(_unique(found))
     report.diagnostics = apply_config(report.diagnostics, options.config)
     if options.baseline is not None:
         report.diagnostics, report.baselined = options.baseline.filter_new(report.diagnostics)
-    return CheckResult(report=report, files=files)
+    return CheckResult(report=report, files=files if options.keep_files else [])
 
 
 def _check_catalog(session: _Session, cat_file: LoadedFile) -> list[Diagnostic]:
     """The rules' findings for one catalog, with its items' waivers applied.
 
     Also marks the waived problems among the catalog file's own (loader and schema)
-    diagnostics, and adds the waivers' own findings (GO9xx).
+    diagnostics and gives them fingerprints (while the model is there to name the
+    items), and adds the waivers' own findings (GO9xx).
     """
     catalog = cat_file.catalog
     assert catalog is not None
@@ -256,7 +290,7 @@ def _check_catalog(session: _Session, cat_file: LoadedFile) -> list[Diagnostic]:
         found.append(
             book.waive(_to_diagnostic(code, finding, catalog, options.config), finding.item_id)
         )
-    cat_file.diagnostics = [book.waive(d) for d in cat_file.diagnostics]
+    cat_file.diagnostics = [book.waive(d) for d in _with_fingerprints(cat_file)]
 
     def ran(code: str) -> bool:
         rule_ = RULES.get(code)

@@ -364,7 +364,9 @@ def _syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnos
 
 
 class _AliasBomb(Exception):
-    pass
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
 
 
 def _expanded_size(root: yaml.Node, limit: int) -> int:
@@ -378,19 +380,19 @@ def _expanded_size(root: yaml.Node, limit: int) -> int:
         if known is not None:
             return known
         if key in in_progress:  # an alias to an enclosing node: infinite
-            raise _AliasBomb
+            raise _AliasBomb(node)
         in_progress.add(key)
         total = 1
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 total += size(k) + size(v)
                 if total > limit:
-                    raise _AliasBomb
+                    raise _AliasBomb(node)
         elif isinstance(node, yaml.SequenceNode):
             for v in node.value:
                 total += size(v)
                 if total > limit:
-                    raise _AliasBomb
+                    raise _AliasBomb(node)
         in_progress.discard(key)
         sizes[key] = total
         return total
@@ -570,14 +572,15 @@ def parse_yaml_bytes(raw: bytes, path: Path, display: str) -> LoadResult:
             limit = ALIAS_FACTOR * distinct + ALIAS_ALLOWANCE
             try:
                 _expanded_size(root, limit)
-            except (_AliasBomb, RecursionError):
+            except (_AliasBomb, RecursionError) as exc:
+                mark = exc.node.start_mark if isinstance(exc, _AliasBomb) else root.start_mark
                 return LoadResult(
                     None,
                     [
                         _diag(
                             display,
-                            1,
-                            1,
+                            mark.line + 1,
+                            mark.column + 1,
                             CODE_ALIAS_BOMB,
                             f"锚点/别名（&、*）展开后超过 {limit} 个节点（文件本身只有 {distinct} 个），"
                             "或别名引用了自身，已拒绝读取。请不要多层嵌套地引用别名，直接写出内容",

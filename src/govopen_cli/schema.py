@@ -254,11 +254,7 @@ class _Translator:
                 if any(re.search(p, extra) for p in schema.get("patternProperties", {})):
                     continue
                 guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
-                where = (
-                    self.field_name(path, schema)
-                    if path and not isinstance(path[-1], int)
-                    else ("这里")
-                )
+                where = self._title(schema) or "这里"
                 hint = (
                     f"是不是 {guess[0]}（{self._title(schema['properties'][guess[0]])}）？"
                     if guess

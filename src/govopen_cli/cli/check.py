@@ -156,6 +156,7 @@ def check_command(
         config=config,
         duties=duties,
         today=parse_date(today) or dt.date.today(),
+        keep_files=False,
         baseline=load_baseline(baseline_path) if baseline_path is not None else None,
     )
     result = check_paths(targets, options)
