@@ -45,15 +45,22 @@ def render(report: Report, fmt: str, options: RenderOptions | None = None) -> st
 
 
 def format_names() -> list[str]:
-    """Every ``--format`` name, in registration order."""
+    """Every ``--format`` name: the built-in ones in their documented order, then others."""
     load_reporters()
-    return list(REPORTERS)
+    return [n for n in _MODULES if n in REPORTERS] + [n for n in REPORTERS if n not in _MODULES]
 
 
 _loaded = False
 
-#: The reporter modules, in the order ``--format`` lists their names.
-_MODULES = ("text", "json_format", "sarif", "junit", "github", "markdown")
+#: ``--format`` name -> reporter module, in the order the help and errors list them.
+_MODULES = {
+    "text": "text",
+    "json": "json_format",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "markdown": "markdown",
+}
 
 
 def load_reporters() -> None:
@@ -61,5 +68,5 @@ def load_reporters() -> None:
     global _loaded
     if not _loaded:
         _loaded = True
-        for module in _MODULES:
+        for module in _MODULES.values():
             importlib.import_module(f"govopen_cli.reporters.{module}")

@@ -75,9 +75,20 @@ def _in_mapping(
     )
 
 
+_last_table: list[CoverageTable] = []
+
+
 def _table(context: RuleContext) -> tuple[CoverageTable, DutyMap]:
-    assert context.dutymap is not None  # needs_duties: only called with a mapping
-    return compute_coverage(context.catalog, context.dutymap), context.dutymap
+    """The coverage table of the context, computed once for all the GO4xx rules."""
+    dutymap = context.dutymap
+    assert dutymap is not None  # needs_duties: only called with a mapping
+    if _last_table and (
+        _last_table[0].catalog is context.catalog and _last_table[0].dutymap is dutymap
+    ):
+        return _last_table[0], dutymap
+    table = compute_coverage(context.catalog, dutymap)
+    _last_table[:] = [table]
+    return table, dutymap
 
 
 def _suggest(value: str, choices: list[str]) -> str:
