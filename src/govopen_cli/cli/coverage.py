@@ -60,10 +60,11 @@ def coverage_command(
         None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
     ),
 ) -> None:
-    """三定覆盖：逐项列出三定方案的职责、承担机构、公开它的事项和状态（已覆盖、不予公开、缺失），
-    以及覆盖率。
+    """三定覆盖：逐项列出职责和公开它的事项，给出覆盖率。
 
-    覆盖率 =（已覆盖 + 不予公开）÷ 职责总数。
+    每项职责一行：编号、内容、承担机构、公开事项、状态（已覆盖、不予公开、缺失）。
+    覆盖率 =（已覆盖 + 不予公开）÷ 职责总数。三定映射依次取 --duties、目录的
+    catalog.duties、配置中的 duties。
     """
     from govopen_cli.check import CheckOptions
     from govopen_cli.coverage import check_coverage
