@@ -345,11 +345,16 @@ class Change:
     message: str
     location: Location
     item_id: str = ""
-    first_level: str = ""
+    matter: tuple[str, ...] = ()
     field: str = ""
     old: Any = None
     new: Any = None
     duty_id: str = ""
+
+    @property
+    def first_level(self) -> str:
+        """The item's 一级事项 (in the new catalog; the old one for a removal)."""
+        return self.matter[0] if self.matter else ""
 
     @property
     def name(self) -> str:
@@ -363,7 +368,9 @@ class Change:
             return f"三定职责 {self.duty_id}"
         if not self.field:
             return ""
-        return ITEM_FIELDS.get(self.field) or HEADER_FIELDS.get(self.field, self.field)
+        if self.item_id:
+            return "事项编号" if self.field == "id" else ITEM_FIELDS.get(self.field, self.field)
+        return HEADER_FIELDS.get(self.field, self.field)
 
     def to_dict(self) -> dict[str, Any]:
         """``{code, name, severity, item, duty, field, message, file, line, column}``."""
@@ -569,7 +576,7 @@ class _Differ:
                 message=message,
                 location=location,
                 item_id=item.id if item is not None else "",
-                first_level=item.first_level if item is not None else "",
+                matter=item.matter if item is not None else (),
                 field=field_name,
                 old=old,
                 new=new,
