@@ -24,7 +24,7 @@ from pathlib import Path
 from govopen_cli.check import LoadedFile, display_path, load_file
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
-from govopen_cli.loader import CODE_UNKNOWN_KIND, decode_text, parse_yaml_bytes
+from govopen_cli.loader import decode_text, parse_yaml_bytes
 from govopen_cli.model import (
     Catalog,
     DutyMap,
@@ -168,18 +168,6 @@ def _duplicate_ids(catalog: Catalog) -> list[Diagnostic]:
     return out
 
 
-def _not_a_catalog(loaded: LoadedFile) -> Diagnostic:
-    return Diagnostic(
-        file=loaded.display,
-        line=1,
-        column=1,
-        code=CODE_UNKNOWN_KIND,
-        severity=Severity.ERROR,
-        message="这是三定映射文件，不是目录文件：govopen diff 对比两个目录文件",
-        name="unknown-file-kind",
-    )
-
-
 def load_side(text: str) -> LoadedSide:
     """Load one side of a diff: the catalog, checked like ``govopen check`` would.
 
@@ -197,17 +185,14 @@ def load_side(text: str) -> LoadedSide:
         repo_path = _repo_path(spec.path)
         raw = read_git_file(spec.rev, spec.path)
         loaded = _load_bytes(raw, Path(repo_path), spec.text, "catalog")
-    diagnostics = list(loaded.diagnostics)
     if loaded.kind == "duties":
-        diagnostics.append(_not_a_catalog(loaded))
-    elif loaded.catalog is not None:
+        raise GovopenError(
+            f"{loaded.display} 是三定映射文件，不是目录文件：govopen diff 对比两个目录文件"
+        )
+    diagnostics = list(loaded.diagnostics)
+    if loaded.catalog is not None:
         diagnostics.extend(_duplicate_ids(loaded.catalog))
-    return LoadedSide(
-        spec=spec,
-        display=loaded.display,
-        diagnostics=diagnostics,
-        catalog=loaded.catalog if loaded.kind == "catalog" else None,
-    )
+    return LoadedSide(spec, loaded.display, diagnostics, catalog=loaded.catalog)
 
 
 def load_mapping(side: LoadedSide) -> None:
