@@ -214,12 +214,20 @@ def similarity(old: Item, new: Item, cutoff: float = 0.0) -> float:
     the same template (办事指南 rows differ mostly in their names) apart. Scores
     below ``cutoff`` come back as 0.
     """
+    return _score(_texts(old), _texts(new), cutoff)
+
+
+def _texts(item: Item) -> tuple[str, str]:
+    return _name_text(item), _body_text(item)
+
+
+def _score(old: tuple[str, str], new: tuple[str, str], cutoff: float) -> float:
     from rapidfuzz import fuzz
 
-    name = float(fuzz.ratio(_name_text(old), _name_text(new), score_cutoff=cutoff))
-    if name == 0.0 and cutoff > 0:
+    name = float(fuzz.ratio(old[0], new[0], score_cutoff=cutoff))
+    if cutoff > 0 and name == 0.0:  # below the cutoff: the body cannot help
         return 0.0
-    body = float(fuzz.ratio(_body_text(old), _body_text(new), score_cutoff=cutoff))
+    body = float(fuzz.ratio(old[1], new[1], score_cutoff=cutoff))
     return min(name, body)
 
 
@@ -477,10 +485,12 @@ def match_renames(
     Ties go to the earlier old item, then the earlier new item: the result does not
     depend on anything but the two files.
     """
+    new_texts = [(new, _texts(new)) for new in added]
     candidates = []
     for old in removed:
-        for new in added:
-            score = similarity(old, new, cutoff=threshold)
+        old_text = _texts(old)
+        for new, new_text in new_texts:
+            score = _score(old_text, new_text, threshold)
             if score >= threshold:
                 candidates.append((-score, old.index, new.index, old, new))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
