@@ -429,15 +429,19 @@ class CatalogDiff:
         if self.empty:
             return "两个目录没有差异。"
         parts = [
-            f"新增 {len(self.added)} 项",
-            f"删除 {len(self.removed)} 项",
-            f"改编号 {len(self.renamed)} 项",
-            f"移动 {len(self.moved)} 项",
-            f"修改 {len(self.changed)} 项",
-            f"目录信息 {len(self.header)} 处",
+            f"{label} {count} {unit}"
+            for label, count, unit in (
+                ("新增", len(self.added), "项"),
+                ("删除", len(self.removed), "项"),
+                ("改编号", len(self.renamed), "项"),
+                ("移动", len(self.moved), "项"),
+                ("修改", len(self.changed), "项"),
+                ("目录信息", len(self.header), "处"),
+            )
+            if count
         ]
         counts = f"警告 {self.count(Severity.WARNING)} 个，提示 {self.count(Severity.INFO)} 个"
-        return "，".join(parts) + "；" + counts + "。"
+        return "，".join(parts or ["三定覆盖有变化"]) + "；" + counts + "。"
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape (docs/diff.md): keep it stable."""
@@ -687,9 +691,7 @@ class _Differ:
             dropped = [n for n in old.channel_names if n not in kept]
             if dropped:
                 code, severity = CODE_CHANNEL_DROPPED, Severity.WARNING
-                message = (
-                    f"公开渠道减少：不再通过 {'、'.join(dropped)} 公开（{_delta_text(change)}）"
-                )
+                message = f"公开渠道减少：{_delta_text(change)}"
             else:
                 message = f"{label}：{_delta_text(change)}"
         elif name == "basis":
