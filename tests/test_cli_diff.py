@@ -376,3 +376,26 @@ class TestBundledYears:
         assert sorted(forward["added"]) == sorted(backward["removed"])
         assert sorted(forward["removed"]) == sorted(backward["added"])
         assert len(forward["changed"]) == len(backward["changed"])
+
+
+# -- golden files and the documented example -------------------------------------------
+
+GOLDEN = REPO / "tests" / "data" / "diff"
+
+
+@pytest.mark.parametrize(("fmt", "golden"), [("text", "txt"), ("markdown", "md"), ("json", "json")])
+def test_output_matches_the_golden_file(run_line, fmt, golden):
+    result = run_line(f"govopen diff 2024.yaml 2025.yaml -f {fmt}", cwd=GOLDEN)
+    assert result.exit_code == 0
+    assert result.stdout == (GOLDEN / f"expected.{golden}").read_text("utf-8")
+
+
+def test_the_documented_examples_are_real_output():
+    import re
+
+    doc = (REPO / "docs" / "diff.md").read_text("utf-8")
+    example = re.search(r"```json\n(.*?)```", doc, re.S)
+    assert example is not None
+    expected = json.loads((GOLDEN / "expected.json").read_text("utf-8"))
+    assert json.loads(example.group(1)) == expected
+    assert (GOLDEN / "expected.txt").read_text("utf-8").strip() in doc
