@@ -172,10 +172,6 @@ def _multiset_delta(old: Sequence[Any], new: Sequence[Any]) -> tuple[list[Any], 
     return minus(new, old), minus(old, new)
 
 
-def _same_deadline(a: Deadline, b: Deadline) -> bool:
-    return (a.text, a.days, a.unit) == (b.text, b.days, b.unit)
-
-
 # -- similarity --------------------------------------------------------------------
 
 
@@ -486,27 +482,27 @@ def match_renames(
 ) -> list[tuple[Item, Item, float]]:
     """Pairs (old, new, similarity) at or above ``threshold``, best first, one to one.
 
-    Ties go to the earlier old item, then the earlier new item: the result does not
-    depend on anything but the two files.
+    ``removed`` and ``added`` are in file order; ties go to the earlier old item, then
+    the earlier new item, so the result depends on nothing but the two files.
     """
-    new_texts = [(new, _texts(new)) for new in added]
+    new_texts = [_texts(new) for new in added]
     candidates = []
-    for old in removed:
+    for i, old in enumerate(removed):
         old_text = _texts(old)
-        for new, new_text in new_texts:
+        for j, new_text in enumerate(new_texts):
             score = _score(old_text, new_text, threshold)
             if score >= threshold:
-                candidates.append((-score, old.index, new.index, old, new))
-    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+                candidates.append((-score, i, j))
+    candidates.sort()
     used_old: set[int] = set()
     used_new: set[int] = set()
     pairs = []
-    for neg_score, old_index, new_index, old, new in candidates:
-        if old_index in used_old or new_index in used_new:
+    for neg_score, i, j in candidates:
+        if i in used_old or j in used_new:
             continue
-        used_old.add(old_index)
-        used_new.add(new_index)
-        pairs.append((old, new, -neg_score))
+        used_old.add(i)
+        used_new.add(j)
+        pairs.append((removed[i], added[j], -neg_score))
     return pairs
 
 
@@ -514,10 +510,7 @@ def compare_items(old: Item, new: Item) -> list[FieldChange]:
     """The fields that differ between two versions of one item, in report order."""
     out = []
     for name in ITEM_FIELDS:
-        if name == "deadline":
-            if not _same_deadline(old.deadline, new.deadline):
-                out.append(FieldChange(name, _field_value(old, name), _field_value(new, name)))
-        elif name in MULTISET_FIELDS:
+        if name in MULTISET_FIELDS:
             added, removed = _multiset_delta(_elements(old, name), _elements(new, name))
             if added or removed:
                 out.append(
@@ -554,7 +547,7 @@ def _delta_text(change: FieldChange) -> str:
         parts.append("新增 " + "、".join(value_text(v) for v in change.added))
     if change.removed:
         parts.append("删除 " + "、".join(value_text(v) for v in change.removed))
-    return "；".join(parts) if parts else "顺序以外有改动"
+    return "；".join(parts)
 
 
 def _limit_text(deadline: Deadline) -> str:
