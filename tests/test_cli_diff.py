@@ -271,8 +271,10 @@ def git(repo: Path, *args: str) -> None:
 
 
 @pytest.fixture
-def repo(tmp_path):
+def repo(tmp_path, monkeypatch):
     """A git repository with catalogs/x/2025.yaml and its mapping committed, then edited."""
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):  # as set inside git hooks
+        monkeypatch.delenv(name, raising=False)
     root = tmp_path / "repo"
     folder = root / "catalogs" / "x"
     folder.mkdir(parents=True)
@@ -328,7 +330,7 @@ def test_git_failure_names_the_revision_and_path(run_line, repo):
 
 
 @needs_git
-def test_rev_path_outside_a_repository_exits_2(run_line, pair, tmp_path):
+def test_rev_path_outside_a_repository_exits_2(run_line, tmp_path):
     result = run_line("govopen diff HEAD:old.yaml new.yaml", cwd=tmp_path)
     assert result.exit_code == 2
     assert "HEAD:old.yaml" in result.stderr
