@@ -182,9 +182,8 @@ def load_side(text: str) -> LoadedSide:
             raise PathNotFoundError(f"文件不存在：{spec.path}")
         loaded = load_file(path, "catalog")
     else:
-        repo_path = _repo_path(spec.path)
         raw = read_git_file(spec.rev, spec.path)
-        loaded = _load_bytes(raw, Path(repo_path), spec.text, "catalog")
+        loaded = _load_bytes(raw, Path(_repo_path(spec.path)), spec.text, "catalog")
     if loaded.kind == "duties":
         raise GovopenError(
             f"{loaded.display} 是三定映射文件，不是目录文件：govopen diff 对比两个目录文件"
