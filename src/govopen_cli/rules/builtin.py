@@ -59,3 +59,5 @@ for code, (name, summary) in {**LOADER_CODES, **SCHEMA_CODES}.items():
     )
 
 # Rule modules register themselves when imported.
+
+from govopen_cli.rules import diff_codes as _diff_codes  # noqa: E402,F401
