@@ -25,6 +25,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from govopen_cli.coverage import compute_coverage
 from govopen_cli.deadline import publishing_limit
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.model import Catalog, Channel, Deadline, DutyMap, Item, Location, Waiver
@@ -725,16 +726,14 @@ def _duty_links(catalog: Catalog, dutymap: DutyMap | None) -> dict[str, list[str
     return links
 
 
-def _coverage_state(dutymap: DutyMap, links: dict[str, list[str]]) -> CoverageState:
-    covered, missing, exempt = [], [], []
-    for duty in dutymap.duties:
-        if links.get(duty.id):
-            covered.append(duty.id)
-        elif duty.exempt is not None:
-            exempt.append(duty.id)
-        else:
-            missing.append(duty.id)
-    return CoverageState(dutymap.display, tuple(covered), tuple(missing), tuple(exempt))
+def _coverage_state(catalog: Catalog, dutymap: DutyMap) -> CoverageState:
+    """Covered / missing / exempt duty ids, as ``govopen coverage`` counts them."""
+    table = compute_coverage(catalog, dutymap)
+
+    def ids(status: str) -> tuple[str, ...]:
+        return tuple(row.duty.id for row in table.rows if row.status == status)
+
+    return CoverageState(dutymap.display, ids("covered"), ids("missing"), ids("exempt"))
 
 
 def _duty_changes(
@@ -766,8 +765,8 @@ def _duty_changes(
         )
     if old_map is None or new_map is None:
         return None
-    before_state = _coverage_state(old_map, old_links)
-    after_state = _coverage_state(new_map, new_links)
+    before_state = _coverage_state(differ.old, old_map)
+    after_state = _coverage_state(differ.new, new_map)
     newly_covered = tuple(d for d in after_state.covered if d not in before_state.covered)
     newly_missing = tuple(d for d in after_state.missing if d not in before_state.missing)
     for duty_id in newly_covered:
