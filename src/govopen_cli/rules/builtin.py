@@ -61,4 +61,5 @@ for code, (name, summary) in {**LOADER_CODES, **SCHEMA_CODES}.items():
 # Rule modules register themselves when imported.
 from govopen_cli.rules import (  # noqa: E402,F401
     disclosure,
+    time_limit,
 )
