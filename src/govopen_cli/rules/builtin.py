@@ -61,5 +61,6 @@ for code, (name, summary) in {**LOADER_CODES, **SCHEMA_CODES}.items():
 # Rule modules register themselves when imported.
 from govopen_cli.rules import (  # noqa: E402,F401
     disclosure,
+    land_acquisition,
     time_limit,
 )
