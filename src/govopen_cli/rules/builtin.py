@@ -60,6 +60,7 @@ for code, (name, summary) in {**LOADER_CODES, **SCHEMA_CODES}.items():
 
 # Rule modules register themselves when imported.
 from govopen_cli.rules import (  # noqa: E402,F401
+    content,
     disclosure,
     land_acquisition,
     time_limit,
