@@ -9,7 +9,10 @@ Each case is ``{name, catalog, expect}`` (optionally ``config`` and ``messages``
   in report order (``[]`` for a passing case);
 - ``config``: ``{extra_channels: [...]}``; by default 征地信息公开平台, as in the
   project's own govopen.toml;
-- ``messages``: text that must appear in the messages of those diagnostics.
+- ``messages``: text that must appear in the messages of those diagnostics;
+- ``duties``: a 三定 mapping (its text) checked with the catalog, as ``--duties``
+  does; a diagnostic in it is ``[code, line, column, duties.yaml]``;
+- ``today``: the date waivers are judged by (default 2025-06-01).
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ HERE = Path(__file__).resolve().parent / "rules"
 CASES_DIR = HERE / "cases"
 BASE = yaml.safe_load((HERE / "base.yml").read_text(encoding="utf-8"))
 DEFAULT_EXTRA_CHANNELS = ["征地信息公开平台"]
-CASE_KEYS = {"name", "catalog", "expect", "config", "messages"}
+CASE_KEYS = {"name", "catalog", "expect", "config", "messages", "duties", "today"}
 
 
 def _scalar(value: Any) -> str:
@@ -119,14 +122,24 @@ CASES = _load_cases()
 
 
 def run_case(code: str, case: dict[str, Any], tmp_path: Path) -> list[Any]:
-    """Write the case's catalog and check it; the diagnostics of ``code``."""
+    """Write the case's catalog (and mapping) and check it; the diagnostics of ``code``."""
     path = tmp_path / "catalog.yaml"
     path.write_text(catalog_text(case["catalog"]), encoding="utf-8")
     settings = case.get("config") or {}
     config = Config(extra_channels=settings.get("extra_channels", DEFAULT_EXTRA_CHANNELS))
-    options = CheckOptions(config=config, today=dt.date(2025, 6, 1))
+    options = CheckOptions(config=config, today=case.get("today", dt.date(2025, 6, 1)))
+    if "duties" in case:
+        options.duties = tmp_path / "duties.yaml"
+        options.duties.write_text(case["duties"], encoding="utf-8")
     report = check_paths([path], options).report
     return [d for d in report.sorted() if d.code == code and not d.waived]
+
+
+def position(diag: Any) -> list[Any]:
+    """``[code, line, column]``, plus the file name when it is not the catalog."""
+    where = [diag.code, diag.line, diag.column]
+    name = Path(diag.file).name
+    return where if name == "catalog.yaml" else [*where, name]
 
 
 @pytest.mark.parametrize(
@@ -134,7 +147,7 @@ def run_case(code: str, case: dict[str, Any], tmp_path: Path) -> list[Any]:
 )
 def test_rule_case(code, case, tmp_path):
     found = run_case(code, case, tmp_path)
-    got = [[d.code, d.line, d.column] for d in found]
+    got = [position(d) for d in found]
     assert got == case["expect"], "\n".join(d.message for d in found)
     for text in case.get("messages", []):
         assert any(text in d.message for d in found), (
