@@ -60,4 +60,10 @@ for code, (name, summary) in {**LOADER_CODES, **SCHEMA_CODES}.items():
 
 # Rule modules register themselves when imported.
 
+from govopen_cli.rules import (  # noqa: E402,F401
+    content,
+    disclosure,
+    land_acquisition,
+    time_limit,
+)
 from govopen_cli.rules import diff_codes as _diff_codes  # noqa: E402,F401
