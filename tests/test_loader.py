@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
-from govopen_cli.check import check_paths
+from conftest import EXAMPLES, REPO
+from govopen_cli.check import CheckOptions, check_paths
+from govopen_cli.config import load_config
 
 VALID = """\
 format: 1
@@ -171,10 +172,22 @@ def test_one_bad_file_does_not_stop_the_others(write, tmp_path):
         ("missing-field.yaml", ["GO101"]),
         ("bad-enum.yaml", ["GO103"]),
         ("unknown-field.yaml", ["GO104"]),
+        ("audience-without-note.yaml", ["GO207"]),
+        ("basis-without-title.yaml", ["GO601"]),
+        ("channel-variant.yaml", ["GO203"]),
+        ("deadline-over-limit.yaml", ["GO301"]),
+        ("duplicate-id.yaml", ["GO205"]),
+        ("interpretation-missing.yaml", ["GO304"]),
+        ("no-website.yaml", ["GO201"]),
+        ("old-regulation.yaml", ["GO302", "GO302"]),
+        ("single-zeyi.yaml", ["GO204"]),
+        ("zhengdi-periods.yaml", ["GO501", "GO503", "GO502"]),
     ],
 )
 def test_bundled_mistake_examples(name, expected):
-    report = check_paths([EXAMPLES / "mistakes" / name]).report
+    # As a user runs them from the repository: with its govopen.toml.
+    options = CheckOptions(config=load_config(REPO / "govopen.toml"))
+    report = check_paths([EXAMPLES / "mistakes" / name], options).report
     assert [d.code for d in report.sorted()] == expected
 
 

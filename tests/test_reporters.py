@@ -134,7 +134,14 @@ def test_sarif_results_point_at_their_rules_and_carry_suppressions():
     rule = next(r for r in rules if r["id"] == "GO402")
     assert rule["name"] == "duty-not-covered"
     assert rule["defaultConfiguration"] == {"level": "error"}
-    assert rule["help"]["text"].startswith("检查：") and "修改：" in rule["help"]["text"]
+    assert (
+        rule["shortDescription"]["text"]
+        == "三定方案的一项主要职责没有任何目录事项公开，也没有写明不予公开。"
+    )
+    assert "\n\n检查：" in rule["help"]["text"] and "\n\n修改：" in rule["help"]["text"]
+    # the YAML example keeps its lines; in Markdown it is a fenced block
+    assert "\n    duties:\n      - id: D05\n" in rule["help"]["text"]
+    assert "```yaml\nduties:\n  - id: D05\n" in rule["help"]["markdown"]
 
 
 def test_sarif_uris_are_relative_with_forward_slashes_or_file_uris():

@@ -95,3 +95,23 @@ def test_duties_file_is_validated_too(write):
     diag = only(path)
     assert (diag.code, diag.line) == ("GO101", 5)
     assert "text（职责内容）" in diag.message
+
+
+def test_every_missing_field_of_an_empty_item_is_named(write):
+    text = VALID.split("  - id: JG-001")[0] + "  - {}\n"
+    report = check_paths([write("c.yaml", text)]).report
+    missing = sorted(d.message.split("缺少必填字段 ")[1].split("（")[0] for d in report.diagnostics)
+    assert missing == sorted(
+        [
+            "id",
+            "matter",
+            "content",
+            "basis",
+            "deadline",
+            "owner",
+            "channels",
+            "audience",
+            "mode",
+            "levels",
+        ]
+    )

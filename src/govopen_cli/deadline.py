@@ -5,12 +5,18 @@ The official wording is free text ("自信息形成或者变更之日起20个工
 in it and says what each one is: a limit for publishing (``limit``), a minimum
 period a notice stays up (``minimum``: never a deadline), or a lead time before an
 event (``before``). Dates such as 1月31日 are not counts.
+
+Limits in 工作日 and in 自然日 are compared at five working days to a week of
+seven days (:func:`longer_than`, :func:`shorter_than`): 20 工作日 is four weeks, 28
+自然日. Holidays are not counted in that comparison; counting real dates is
+:mod:`govopen_cli.workdays`' job.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal
 
 from govopen_cli.model import Deadline
@@ -36,8 +42,14 @@ _NUM = r"[0-9０-９]+|[零〇一二两三四五六七八九十百]+"
 _COUNT = re.compile(
     rf"(?<![月0-9０-９])(?P<num>{_NUM})\s*(?:个)?\s*(?P<unit>工作日|自然日|日|天|个月|月)"
 )
-_MINIMUM_CUES = ("不少于", "不得少于", "至少", "不低于", "公示期", "公告期", "征求意见期")
+# A cue before a count makes it a minimum period. 公告期 and 公示期 are cues, but not
+# in 公告期满 / 公示期结束: "公告期满后5个工作日内" is a limit that starts when it ends.
+_MINIMUM_CUE = re.compile(
+    r"不少于|不得少于|至少|不低于|(?:公示|公告|征求意见)(?:期|时间)(?!满|届满|结束)"
+)
 _WINDOW = 12  # characters before a count in which a cue applies to it
+# Words that say when a count starts (or ends): 自…之日起, 收到…后, 期满后, 7个工作日前.
+_ANCHOR = re.compile(r"起|之日|后|前|收到|自|从|届满|期满|结束|以来|当日|当天|同步")
 
 
 def chinese_number(text: str) -> int | None:
@@ -73,7 +85,11 @@ class TimeLimit:
 def parse_time_limits(text: str) -> list[TimeLimit]:
     """Every count in ``text``, classified. Months count as 30 自然日 each."""
     found: list[TimeLimit] = []
+    previous_end = 0
     for match in _COUNT.finditer(text):
+        # A cue belongs to the count it precedes, never to one further on.
+        window_start = max(previous_end, match.start() - _WINDOW)
+        previous_end = match.end()
         number = chinese_number(match.group("num"))
         if number is None:
             continue
@@ -87,10 +103,10 @@ def parse_time_limits(text: str) -> list[TimeLimit]:
         else:
             days = number
             unit = "工作日" if unit_text == "工作日" else "自然日"
-        before = text[max(0, match.start() - _WINDOW) : match.start()]
+        before = text[window_start : match.start()]
         after = text[match.end() : match.end() + 2]
         kind: Kind
-        if any(cue in before for cue in _MINIMUM_CUES):
+        if _MINIMUM_CUE.search(before):
             kind = "minimum"
         elif after.startswith("前") or after.startswith("以前"):
             kind = "before"
@@ -121,3 +137,31 @@ def minimum_period(text: str) -> TimeLimit | None:
         if limit.kind == "minimum":
             return limit
     return None
+
+
+def has_anchor(text: str) -> bool:
+    """True when ``text`` says when its counts start: 自…之日起, 收到…后, 期满后, …前.
+
+    The counts themselves are left out first, so the 自 of 自然日 is no anchor.
+    """
+    return bool(_ANCHOR.search(_COUNT.sub("", text)))
+
+
+def _natural_days(days: int, unit: str) -> Fraction:
+    # Five working days to the week of seven: 20 工作日 = 28 自然日.
+    return Fraction(days * 7, 5) if unit == "工作日" else Fraction(days)
+
+
+def longer_than(limit: TimeLimit, days: int, unit: Unit) -> bool:
+    """True when ``limit`` is longer than ``days`` ``unit`` (20 工作日 = 28 自然日)."""
+    return _natural_days(limit.days, limit.unit) > _natural_days(days, unit)
+
+
+def shorter_than(limit: TimeLimit, days: int, unit: Unit) -> bool:
+    """True when ``limit`` is shorter than ``days`` ``unit`` (10 工作日 = 14 自然日)."""
+    return _natural_days(limit.days, limit.unit) < _natural_days(days, unit)
+
+
+def describe(limit: TimeLimit) -> str:
+    """``20个工作日`` or ``30日``: the count as the official wording writes it."""
+    return f"{limit.days}个工作日" if limit.unit == "工作日" else f"{limit.days}日"

@@ -216,11 +216,9 @@ class _Translator:
         if keyword in ("anyOf", "oneOf"):
             return self._alternatives(error, path, schema)
         if keyword == "required":
-            missing = str(error.message).split("'")[1] if "'" in str(error.message) else "?"
-            for name in error.validator_value:
-                if isinstance(value, dict) and name not in value:
-                    missing = name
-                    break
+            # jsonschema reports each missing property as its own error, named in the message.
+            quoted = re.match(r"^'([^']*)' is a required property", str(error.message))
+            missing = quoted.group(1) if quoted else str(error.validator_value[0])
             title = self._title(schema.get("properties", {}).get(missing, {}))
             label = f"{missing}（{title}）" if title else missing
             return [(CODE_MISSING, path, f"缺少必填字段 {label}：请补上这一项", False)]

@@ -48,6 +48,8 @@ def _root(
 # Command modules register themselves on ``app`` when imported.
 from govopen_cli.cli import check as _check  # noqa: E402,F401
 from govopen_cli.cli import coverage as _coverage  # noqa: E402,F401
+from govopen_cli.cli import diff as _diff  # noqa: E402,F401
+from govopen_cli.cli import rules as _rules  # noqa: E402,F401
 
 
 def main() -> None:

@@ -10,6 +10,7 @@ Columns count Unicode code points, as the YAML loader does.
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
@@ -33,21 +34,43 @@ def artifact_uri(path: str) -> str:
     return quote(pure.as_posix(), safe="/")
 
 
-def unwrap(doc: str) -> str:
-    """Join the lines of each paragraph that the docstring's source wrapped.
+def _paragraphs(doc: str) -> list[tuple[str, list[str]]]:
+    """Each paragraph as (prose with its wrapped lines joined, indented code lines).
 
-    Chinese text is joined without a space, other text with one; paragraphs stay
-    separated by a blank line.
+    Chinese text is joined without a space, other text with one. Indented lines (the
+    YAML of 错误示例) are code, kept as written.
     """
     paragraphs = []
     for block in doc.split("\n\n"):
-        text = ""
-        for line in (part.strip() for part in block.splitlines()):
-            if text and line and (text[-1].isascii() or line[0].isascii()):
-                text += " "
-            text += line
-        paragraphs.append(text)
-    return "\n\n".join(p for p in paragraphs if p)
+        prose, code = "", []
+        for raw in block.splitlines():
+            if raw[:1].isspace() and raw.strip():
+                code.append(raw)
+                continue
+            line = raw.strip()
+            if prose and line and (prose[-1].isascii() or line[0].isascii()):
+                prose += " "
+            prose += line
+        if prose or code:
+            paragraphs.append((prose, code))
+    return paragraphs
+
+
+def help_text(doc: str) -> str:
+    """The documentation as plain text: prose unwrapped, code lines kept."""
+    return "\n\n".join("\n".join([p, *c] if p else c) for p, c in _paragraphs(doc))
+
+
+def help_markdown(doc: str) -> str:
+    """The documentation as Markdown: the YAML example in a fenced block."""
+    out = []
+    for prose, code in _paragraphs(doc):
+        part = prose
+        if code:
+            fence = "```yaml\n" + textwrap.dedent("\n".join(code)) + "\n```"
+            part = f"{prose}\n\n{fence}" if prose else fence
+        out.append(part)
+    return "\n\n".join(out)
 
 
 def rule_descriptor(code: str, fallback: Diagnostic) -> dict[str, Any]:
@@ -59,13 +82,14 @@ def rule_descriptor(code: str, fallback: Diagnostic) -> dict[str, Any]:
     if rule_ is None:  # a code of another command, not in the registry
         return {"id": code, "name": fallback.name or code}
     summary = rule_.summary.removeprefix("检查：")
-    doc = unwrap(rule_.doc) or summary
+    doc = rule_.doc or summary
+    text = help_text(doc)
     return {
         "id": code,
         "name": rule_.name,
         "shortDescription": {"text": summary},
-        "fullDescription": {"text": doc},
-        "help": {"text": doc, "markdown": doc},
+        "fullDescription": {"text": text},
+        "help": {"text": text, "markdown": help_markdown(doc)},
         "defaultConfiguration": {"level": LEVELS[rule_.severity]},
     }
 

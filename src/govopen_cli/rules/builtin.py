@@ -59,5 +59,13 @@ for code, (name, summary) in {**LOADER_CODES, **SCHEMA_CODES}.items():
     )
 
 # Rule modules register themselves when imported.
-from govopen_cli.rules import coverage as _coverage  # noqa: E402,F401
-from govopen_cli.rules import waiver as _waiver  # noqa: E402,F401
+
+from govopen_cli.rules import (  # noqa: E402,F401
+    content,
+    coverage,
+    disclosure,
+    land_acquisition,
+    time_limit,
+    waiver,
+)
+from govopen_cli.rules import diff_codes as _diff_codes  # noqa: E402,F401

@@ -1,0 +1,80 @@
+"""``govopen rules``: list the rules, or show the full documentation of one."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from govopen_cli.cli import app
+from govopen_cli.cli.output import emit
+from govopen_cli.errors import GovopenError
+
+RULE_FORMATS = ("text", "json", "markdown")
+
+
+def check_rules_format(value: str) -> str:
+    """Validate ``--format`` for ``govopen rules``."""
+    if value not in RULE_FORMATS:
+        raise typer.BadParameter(f"未知的格式 {value!r}：可选 {'、'.join(RULE_FORMATS)}")
+    return value
+
+
+@app.command(
+    "rules",
+    epilog=(
+        "示例：\n\n"
+        "  govopen rules                    列出全部规则\n\n"
+        "  govopen rules GO201              显示一条规则的完整说明\n\n"
+        "  govopen rules unknown-channel    也可以写规则名称\n\n"
+        "  govopen rules GO3                列出编号以 GO3 开头的规则（公开时限）\n\n"
+        "  govopen rules --format markdown  输出 Markdown 表格\n\n"
+        "退出状态：0 正常；2 没有这条规则或格式不对。"
+    ),
+)
+def rules_command(
+    query: str | None = typer.Argument(
+        None,
+        metavar="CODE",
+        help="规则编号（GO201）、名称（proactive-needs-website）或编号前缀（GO2）。",
+        show_default=False,
+    ),
+    fmt: str = typer.Option(
+        "text",
+        "--format",
+        "-f",
+        help="输出格式：text（默认）、json、markdown。",
+        callback=check_rules_format,
+    ),
+) -> None:
+    """列出检查规则（编号、名称、默认严重程度、说明），或显示一条规则的完整说明。"""
+    from govopen_cli.rules.docs import (
+        lookup_rules,
+        rule_markdown,
+        rule_text,
+        rule_to_dict,
+        rules_table_markdown,
+        rules_text,
+        suggest_rule,
+    )
+
+    one, listed = lookup_rules(query)
+    if one is None and not listed:
+        guess = suggest_rule(query or "")
+        hint = f"是不是 {guess}？" if guess else ""
+        raise GovopenError(f"没有编号或名称为 {query} 的规则。{hint}govopen rules 列出全部规则")
+    if one is not None:
+        if fmt == "json":
+            text = json.dumps(rule_to_dict(one, full=True), ensure_ascii=False, indent=2) + "\n"
+        elif fmt == "markdown":
+            text = rule_markdown(one, level=2)
+        else:
+            text = rule_text(one)
+    elif fmt == "json":
+        data = {"rules": [rule_to_dict(r) for r in listed]}
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "markdown":
+        text = rules_table_markdown(listed)
+    else:
+        text = rules_text(listed)
+    emit(text, None)

@@ -1,0 +1,317 @@
+"""Renderers for ``govopen diff``: text, markdown, json (str) and xlsx (bytes).
+
+One explicit registry, :data:`DIFF_FORMATS`. A renderer never prints: the command
+writes what it returns to the terminal or to ``--output``. rich and openpyxl are
+imported only by the renderer that needs them.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from govopen_cli.diagnostics import Severity
+from govopen_cli.diff import CatalogDiff, Change, CoverageChange, value_text
+
+DiffRenderer = Callable[[CatalogDiff, bool], str | bytes]
+
+DIFF_FORMATS: dict[str, DiffRenderer] = {}
+
+#: Formats written as bytes, which need ``--output``.
+BINARY_FORMATS = ("xlsx",)
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _register(name: str) -> Callable[[DiffRenderer], DiffRenderer]:
+    def decorate(func: DiffRenderer) -> DiffRenderer:
+        if name in DIFF_FORMATS:
+            raise ValueError(f"diff format {name} registered twice")
+        DIFF_FORMATS[name] = func
+        return func
+
+    return decorate
+
+
+def render_diff(diff: CatalogDiff, fmt: str, *, color: bool = False) -> str | bytes:
+    """Render ``diff`` in format ``fmt`` (text, markdown, json, xlsx)."""
+    return DIFF_FORMATS[fmt](diff, color)
+
+
+# -- grouping shared by text and markdown ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Consecutive changes about one thing: the header, one item, or the duties."""
+
+    title: str
+    where: str
+    changes: tuple[Change, ...]
+
+
+def _group_key(change: Change) -> str:
+    if change.duty_id:
+        return "duties"
+    if change.item_id:
+        return "item:" + change.item_id
+    return "header"
+
+
+def _groups(diff: CatalogDiff) -> Iterator[_Group]:
+    current: list[Change] = []
+    for change in diff.changes:
+        if current and _group_key(current[0]) != _group_key(change):
+            yield _group(current)
+            current = []
+        current.append(change)
+    if current:
+        yield _group(current)
+
+
+def _group(changes: list[Change]) -> _Group:
+    first = changes[0]
+    loc = first.location
+    where = f"{loc.file}:{loc.line}:{loc.column}"
+    if first.duty_id:
+        title = "三定职责"
+    elif first.item_id:
+        title = f"{first.item_id}  {' › '.join(first.matter)}"
+    else:
+        title = "目录信息"
+    return _Group(title, where, tuple(changes))
+
+
+def _coverage_line(coverage: CoverageChange) -> str:
+    before, after = coverage.before, coverage.after
+
+    def ratio(covered: int, missing: int) -> str:
+        return f"{covered}/{covered + missing}"
+
+    return (
+        f"已覆盖 {ratio(len(before.covered), len(before.missing))} → "
+        f"{ratio(len(after.covered), len(after.missing))}"
+        f"（豁免 {len(before.exempt)} → {len(after.exempt)}）；"
+        f"新覆盖 {'、'.join(coverage.newly_covered) or '无'}；"
+        f"新缺失 {'、'.join(coverage.newly_missing) or '无'}"
+    )
+
+
+# -- text -----------------------------------------------------------------------------
+
+_Line = list[tuple[str, str]]  # (text, rich style) segments
+
+
+def _text_lines(diff: CatalogDiff) -> list[_Line]:
+    lines: list[_Line] = [[("对比 ", ""), (diff.old, "bold"), (" → ", ""), (diff.new, "bold")]]
+    if diff.empty:
+        lines.append([(diff.summary(), "green")])
+        return lines
+    width = max(len(c.severity.label) for c in diff.changes)
+    for group in _groups(diff):
+        lines.append([])
+        lines.append([(group.title, "bold"), ("  " + group.where, "dim")])
+        for change in group.changes:
+            lines.append(
+                [
+                    ("  ", ""),
+                    (change.code, "magenta"),
+                    (" ", ""),
+                    (change.severity.label.ljust(width), _STYLE[change.severity]),
+                    ("  " + change.message, ""),
+                ]
+            )
+    if diff.coverage is not None:
+        lines.append([])
+        lines.append([("三定覆盖", "bold"), ("  " + diff.coverage.after.file, "dim")])
+        lines.append([("  " + _coverage_line(diff.coverage), "")])
+    lines.append([])
+    lines.append([(diff.summary(), "bold" if diff.fails(Severity.WARNING) else "green")])
+    return lines
+
+
+@_register("text")
+def render_text(diff: CatalogDiff, color: bool = False) -> str:
+    """Changes grouped by item under a heading with the item's place in the file.
+
+    Plain lines on a pipe; colour (rich) on a terminal.
+    """
+    lines = _text_lines(diff)
+    if not color:
+        return "\n".join("".join(text for text, _ in line) for line in lines) + "\n"
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=True,
+        color_system="standard",
+        width=10_000,
+        highlight=False,
+        soft_wrap=True,
+    )
+    for line in lines:
+        text = Text()
+        for segment, style in line:
+            text.append(segment, style=style or None)
+        console.print(text)
+    return buffer.getvalue()
+
+
+# -- markdown -------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+@_register("markdown")
+def render_markdown(diff: CatalogDiff, color: bool = False) -> str:
+    """For a pull-request comment: a summary, then one table row per change, warnings first."""
+    out = [
+        "### govopen diff",
+        "",
+        f"`{diff.old}` → `{diff.new}`",
+        "",
+        f"**{diff.summary()}**",
+    ]
+    if not diff.empty:
+        out += ["", "| 级别 | 编号 | 事项 | 字段 | 说明 |", "| --- | --- | --- | --- | --- |"]
+        ordered = sorted(diff.changes, key=lambda c: -c.severity)  # stable: file order kept
+        for change in ordered:
+            severity = change.severity.zh
+            if change.severity >= Severity.WARNING:
+                severity = f"**{severity}**"
+            subject = change.item_id
+            if change.first_level:
+                subject += f" {change.first_level}"
+            out.append(
+                "| "
+                + " | ".join(
+                    _cell(part)
+                    for part in (
+                        severity,
+                        change.code,
+                        subject,
+                        change.field_label,
+                        change.message,
+                    )
+                )
+                + " |"
+            )
+    if diff.coverage is not None:
+        before, after = diff.coverage.before, diff.coverage.after
+        out += [
+            "",
+            "#### 三定覆盖",
+            "",
+            "| | 旧 | 新 |",
+            "| --- | --- | --- |",
+            f"| 已覆盖 | {len(before.covered)} | {len(after.covered)} |",
+            f"| 未覆盖 | {len(before.missing)} | {len(after.missing)} |",
+            f"| 豁免 | {len(before.exempt)} | {len(after.exempt)} |",
+            "",
+            f"新覆盖：{'、'.join(diff.coverage.newly_covered) or '无'}；"
+            f"新缺失：{'、'.join(diff.coverage.newly_missing) or '无'}",
+        ]
+    return "\n".join(out) + "\n"
+
+
+# -- json -----------------------------------------------------------------------------
+
+
+@_register("json")
+def render_json(diff: CatalogDiff, color: bool = False) -> str:
+    """The documented shape (docs/diff.md), UTF-8, not escaped."""
+    return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- xlsx -----------------------------------------------------------------------------
+
+XLSX_HEADERS = ("编号", "级别", "事项编号", "一级事项", "字段", "原值", "新值", "说明", "位置")
+_XLSX_WIDTHS = (9, 7, 12, 16, 16, 40, 40, 60, 36)
+_WRAPPED = {"原值", "新值", "说明"}
+
+
+def _append_texts(sheet: Any, values: Iterable[object]) -> None:
+    """Append a row, keeping text as text (never a formula) and dropping control characters."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    row = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values]
+    sheet.append(row)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
+def _change_row(change: Change) -> tuple[str, ...]:
+    loc = change.location
+    return (
+        change.code,
+        change.severity.zh,
+        change.item_id,
+        change.first_level,
+        change.field_label,
+        "" if change.old is None else value_text(change.old),
+        "" if change.new is None else value_text(change.new),
+        change.message,
+        f"{loc.file}:{loc.line}:{loc.column}",
+    )
+
+
+@_register("xlsx")
+def render_xlsx(diff: CatalogDiff, color: bool = False) -> bytes:
+    """A workbook an inspector can filter: sheet 变更 (one row per change), sheet 概况."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "变更"
+    _append_texts(sheet, XLSX_HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    for change in diff.changes:
+        _append_texts(sheet, _change_row(change))
+    for index, (header, width) in enumerate(zip(XLSX_HEADERS, _XLSX_WIDTHS, strict=True), 1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = width
+        if header in _WRAPPED:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    last = get_column_letter(len(XLSX_HEADERS))
+    sheet.auto_filter.ref = f"A1:{last}{max(1, len(diff.changes) + 1)}"
+
+    summary = book.create_sheet("概况")
+    rows: list[tuple[str, object]] = [
+        ("旧目录", diff.old),
+        ("新目录", diff.new),
+        ("新增事项", len(diff.added)),
+        ("删除事项", len(diff.removed)),
+        ("改编号", len(diff.renamed)),
+        ("移动", len(diff.moved)),
+        ("修改事项", len(diff.changed)),
+        ("目录信息改动", len(diff.header)),
+        ("警告", diff.count(Severity.WARNING)),
+        ("提示", diff.count(Severity.INFO)),
+    ]
+    if diff.coverage is not None:
+        rows.append(("三定覆盖", _coverage_line(diff.coverage)))
+    _append_texts(summary, ("项目", "内容"))
+    for cell in summary[1]:
+        cell.font = Font(bold=True)
+    for label, value in rows:
+        _append_texts(summary, (label, value))
+    summary.column_dimensions["A"].width = 14
+    summary.column_dimensions["B"].width = 80
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
