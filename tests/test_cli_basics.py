@@ -31,3 +31,44 @@ def test_missing_path_exits_2(run_line, tmp_path):
 def test_unknown_format_is_a_usage_error(run_line, tmp_path):
     result = run_line(f"govopen check {tmp_path} --format nope")
     assert result.exit_code == 2
+
+
+def test_folder_without_yaml_cannot_be_checked(run_line, tmp_path):
+    result = run_line(f"govopen check {tmp_path}")
+    assert result.exit_code == 2
+    assert "没有 *.yaml" in result.stderr
+
+
+def test_duties_option_must_name_a_mapping(run_line):
+    from conftest import CATALOGS
+
+    catalog = CATALOGS / "pingyao-zrzyj" / "2025.yaml"
+    result = run_line(f"govopen check {catalog} --duties {catalog}")
+    assert result.exit_code == 2
+    assert "不是三定映射文件" in result.stderr
+
+
+def test_unwritable_output_is_a_clean_error(run_line, tmp_path):
+    from conftest import CATALOGS
+
+    catalog = CATALOGS / "pingyao-zrzyj" / "2025.yaml"
+    for target in (tmp_path / "nope" / "r.txt", "/proc/govopen-report.txt"):
+        result = run_line(f"govopen check {catalog} -o {target}")
+        assert result.exit_code == 2, target
+        assert "govopen：错误" in result.stderr
+
+
+def test_output_file_is_readable_by_colleagues(run_line, tmp_path):
+    import os
+    import stat
+
+    from conftest import CATALOGS
+
+    out = tmp_path / "report.json"
+    old = os.umask(0o022)
+    try:
+        run_line(f"govopen check {CATALOGS} --format json -o {out}")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

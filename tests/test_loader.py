@@ -205,3 +205,38 @@ def test_json_shape_is_stable(run_line, write):
         "/items/0/id",
     )
     assert data["summary"]["error"] == 1
+
+
+def test_fullwidth_colon_is_named_at_its_line(write):
+    text = VALID.replace("    owner: 平遥县自然资源局", "    owner：平遥县自然资源局")
+    [diag] = check_paths([write("c.yaml", text)]).report.diagnostics
+    assert (diag.code, diag.line) == ("GO001", 14)
+    assert "全角冒号" in diag.message and "owner: " in diag.message
+
+
+def test_missing_space_after_colon_is_named(write):
+    text = VALID.replace("    owner: 平遥县自然资源局", "    owner:平遥县自然资源局")
+    [diag] = check_paths([write("c.yaml", text)]).report.diagnostics
+    assert (diag.code, diag.line) == ("GO001", 14)
+    assert "缺少空格" in diag.message
+
+
+def test_fullwidth_space_indentation_is_named(write):
+    text = VALID.replace("    owner: 平遥县自然资源局", "\u3000\u3000owner: 平遥县自然资源局")
+    [diag] = check_paths([write("c.yaml", text)]).report.diagnostics
+    assert (diag.code, diag.line, diag.column) == ("GO001", 14, 1)
+    assert "全角空格" in diag.message
+
+
+def test_a_missing_list_dash_is_one_message_not_one_per_field(write):
+    second = VALID.split("items:\n")[1].replace("  - id: JG-001", "    id: JG-002")
+    text = VALID + second.replace("机构职能", "内设机构")
+    diags = check_paths([write("c.yaml", text)]).report.diagnostics
+    assert [(d.code, d.line) for d in diags] == [("GO003", 19)]
+    assert "“- ”" in diags[0].message
+
+
+def test_chinese_field_name_is_answered_with_the_english_one(write):
+    text = VALID.replace("    deadline:", "    公开时限:")
+    codes = {d.code: d for d in check_paths([write("c.yaml", text)]).report.diagnostics}
+    assert "应写作 deadline" in codes["GO104"].message

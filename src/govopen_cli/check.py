@@ -18,7 +18,7 @@ from pathlib import Path
 from govopen_cli.baseline import Baseline, document_fingerprint
 from govopen_cli.config import Config
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
-from govopen_cli.errors import PathNotFoundError
+from govopen_cli.errors import PathNotFoundError, UsageError
 from govopen_cli.loader import CODE_UNKNOWN_KIND, Document, load_document
 from govopen_cli.model import (
     Catalog,
@@ -58,6 +58,10 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
                 and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
+            if not candidates:
+                raise PathNotFoundError(
+                    f"文件夹 {path} 中没有 *.yaml 或 *.yml 文件：请确认路径，或直接写出要检查的文件"
+                )
         else:
             candidates = [path]
         for candidate in candidates:
@@ -189,7 +193,13 @@ class _Session:
         assert catalog is not None
         options = self.options
         if options.duties is not None:
-            return self.get(options.duties, "duties"), []
+            mapping = self.get(options.duties, "duties")
+            if mapping.kind == "catalog":
+                raise UsageError(
+                    f"--duties 指定的 {mapping.display} 是目录文件，不是三定映射文件。"
+                    "三定映射文件的顶层是 format、agency、source、duties"
+                )
+            return mapping, []
         if catalog.duties_ref:
             target = catalog.duties_path
             assert target is not None
@@ -209,7 +219,24 @@ class _Session:
                         fingerprint=f"GO401:{catalog.id}::duties",
                     )
                 ]
-            return self.get(target, "duties"), []
+            mapping = self.get(target, "duties")
+            if mapping.kind == "catalog":
+                loc = catalog.locate("/catalog/duties")
+                return None, [
+                    Diagnostic(
+                        file=cat_file.display,
+                        line=loc.line,
+                        column=loc.column,
+                        code="GO401",
+                        severity=Severity.ERROR,
+                        message=f"catalog.duties 指向的 {catalog.duties_ref} 是目录文件，"
+                        "不是三定映射文件：请改为三定映射文件的路径",
+                        path="/catalog/duties",
+                        name="duties-file-missing",
+                        fingerprint=f"GO401:{catalog.id}::duties",
+                    )
+                ]
+            return mapping, []
         if options.config.duties:
             return self.get(options.config.resolve(options.config.duties), "duties"), []
         return None, []

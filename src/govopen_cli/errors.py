@@ -16,6 +16,10 @@ class PathNotFoundError(GovopenError):
     """A path named on the command line does not exist."""
 
 
+class UsageError(GovopenError):
+    """The command line asks for something that cannot be done (a wrong kind of file …)."""
+
+
 class ConfigError(GovopenError):
     """The project configuration (govopen.toml) cannot be read or is invalid."""
 

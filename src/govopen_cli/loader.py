@@ -300,6 +300,49 @@ def _char_at(raw: bytes, line: int, column: int) -> str:
     return ""
 
 
+_FULLWIDTH_COLON = re.compile(r"^\s*(?:-\s+)?([^\s:：#'\"]{1,40})：")
+_NO_SPACE_COLON = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s/])")
+
+
+def _likely_cause(
+    raw: bytes, pmark: yaml.Mark | None, cmark: yaml.Mark | None
+) -> tuple[int, int, str] | None:
+    """Typing slips that YAML reports a line or two later, found where they are."""
+    if pmark is None:
+        return None
+    lines = raw.split(b"\n")
+    first = max(0, (cmark.line if cmark is not None else pmark.line) - 1, pmark.line - 3)
+    for index in range(min(pmark.line, len(lines) - 1), first - 1, -1):
+        text = lines[index].decode("utf-8", errors="replace")
+        if text.lstrip(" ").startswith("#"):
+            continue
+        if text.startswith("\u3000") or text.lstrip(" ").startswith("\u3000"):
+            return (
+                index + 1,
+                1,
+                f"第 {index + 1} 行用全角空格（中文输入法下的空格）缩进：YAML 只认半角空格，请改为半角空格",
+            )
+        if ": " in text or text.rstrip().endswith(":"):
+            continue
+        match = _FULLWIDTH_COLON.match(text)
+        if match:
+            return (
+                index + 1,
+                match.end(),
+                f"第 {index + 1} 行“{match.group(1)}：”用了全角冒号“：”：字段名和值之间要用半角冒号"
+                f"加空格，写成“{match.group(1)}: ”（切换到英文输入法输入）",
+            )
+        match = _NO_SPACE_COLON.match(text)
+        if match:
+            return (
+                index + 1,
+                match.end(),
+                f"第 {index + 1} 行“{match.group(1)}:”后面缺少空格：YAML 要求冒号后有一个空格，"
+                f"写成“{match.group(1)}: 值”",
+            )
+    return None
+
+
 def _syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnostic:
     problem = getattr(exc, "problem", None) or ""
     context = getattr(exc, "context", None) or ""
@@ -326,6 +369,10 @@ def _syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnos
             f"引号没有闭合：第 {cmark.line + 1} 行第 {cmark.column + 1} 列开始的带引号文字"
             "一直没有结束。请补上配对的引号（中文引号“”不算 YAML 引号）",
         )
+    cause = _likely_cause(raw, pmark, cmark)
+    if cause is not None:
+        line, column, message = cause
+        return _diag(display, line, column, CODE_SYNTAX, message)
     if pmark is not None and _char_at(raw, pmark.line, pmark.column) == "\t":
         return _diag(
             display,
@@ -468,6 +515,7 @@ class _Builder:
     def mapping(self, node: yaml.MappingNode) -> dict[str, Any]:
         out: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
+        duplicates: list[tuple[str, yaml.Node, yaml.Node]] = []
         path = self.path
         pairs = list(node.value)
         merged: list[tuple[yaml.Node, yaml.Node]] = []
@@ -499,7 +547,7 @@ class _Builder:
             key = str(key_node.value)
             earlier = first_seen.get(key)
             if earlier is not None:
-                self._duplicate(key, earlier, key_node)
+                duplicates.append((key, earlier, key_node))
             first_seen[key] = key_node
             path.append(key)
             out[key] = self.build(value_node)
@@ -510,7 +558,37 @@ class _Builder:
                 path.append(key)
                 out[key] = self.build(value_node)
                 path.pop()
+        if duplicates:
+            self._report_duplicates(pairs, duplicates)
         return out
+
+    def _report_duplicates(
+        self,
+        pairs: list[tuple[yaml.Node, yaml.Node]],
+        duplicates: list[tuple[str, yaml.Node, yaml.Node]],
+    ) -> None:
+        first_key = str(pairs[0][0].value) if pairs else ""
+        restart = next((d for d in duplicates if d[0] == first_key), None)
+        if restart is None or len(duplicates) == 1:
+            for key, first, second in duplicates:
+                self._duplicate(key, first, second)
+            return
+        # The mapping starts over at its own first key: almost always a list item
+        # whose "- " was left out, which would otherwise be one error per field.
+        key, first, second = restart
+        line, column = second.start_mark.line + 1, second.start_mark.column + 1
+        self.diagnostics.append(
+            _diag(
+                self.display,
+                line,
+                column,
+                CODE_DUPLICATE_KEY,
+                f"第 {line} 行又出现了字段 {key}（第 {first.start_mark.line + 1} 行已有），"
+                f"之后共有 {len(duplicates)} 个字段重复：这里像是下一项的开始，"
+                f"是否漏写了开头的“- ”？应写成“- {key}: …”。否则 YAML 会用后面的值悄悄覆盖前面的",
+                make_pointer([*self.path, key]),
+            )
+        )
 
     def _duplicate(self, key: str, first: yaml.Node, second: yaml.Node) -> None:
         pointer = make_pointer([*self.path, key])

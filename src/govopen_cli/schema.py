@@ -251,13 +251,15 @@ class _Translator:
             for extra in extras:
                 if any(re.search(p, extra) for p in schema.get("patternProperties", {})):
                     continue
-                guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
                 where = self._title(schema) or "这里"
-                hint = (
-                    f"是不是 {guess[0]}（{self._title(schema['properties'][guess[0]])}）？"
-                    if guess
-                    else f"允许的字段有：{'、'.join(allowed)}（扩展字段请以 x- 开头）"
-                )
+                term = self._field_for_term(extra, schema.get("properties", {}))
+                guess = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+                if term is not None:
+                    hint = f"字段名用英文：“{extra}”应写作 {term}"
+                elif guess:
+                    hint = f"是不是 {guess[0]}（{self._title(schema['properties'][guess[0]])}）？"
+                else:
+                    hint = f"允许的字段有：{'、'.join(allowed)}（扩展字段请以 x- 开头）"
                 out.append(
                     (
                         CODE_UNKNOWN_FIELD,
@@ -281,6 +283,18 @@ class _Translator:
                 )
             ]
         return [(CODE_VALUE, path, self._value_message(keyword, name, error, value), False)]
+
+    def _field_for_term(self, term: str, properties: dict[str, Any]) -> str | None:
+        """The field whose official Chinese name is ``term`` (公开时限 -> deadline)."""
+        wanted = term.strip().rstrip(":：")
+        if not wanted or wanted.isascii():
+            return None
+        for name, sub in properties.items():
+            title = self._title(sub)
+            bare = re.sub(r"[（(].*?[）)]", "", title)
+            if title and (wanted in (title, bare) or title.startswith(wanted)):
+                return str(name)
+        return None
 
     def _enum_code(self, value: Any) -> str:
         return CODE_TYPE if isinstance(value, bool) else CODE_VALUE

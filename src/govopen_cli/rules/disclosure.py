@@ -28,6 +28,18 @@ def _channel_pointer(item: Item, index: int, ctx: RuleContext) -> str:
     return pointer
 
 
+def _fullwidth_list_hint(names: tuple[str, ...]) -> str:
+    """A hint when several channels were typed into one with Chinese commas."""
+    for name in names:
+        if "，" in name or "、" in name:
+            parts = [p.strip() for p in name.replace("、", "，").split("，") if p.strip()]
+            return (
+                f"。注意“{name}”被读成了一个渠道：YAML 列表要用半角逗号分隔，"
+                f"写成 [{', '.join(parts)}]"
+            )
+    return ""
+
+
 @rule("GO201", "proactive-needs-website", Severity.ERROR)
 def check_proactive_needs_website(ctx: RuleContext) -> Iterator[Finding]:
     """主动公开的事项，公开渠道中要有“政府网站”。
@@ -39,8 +51,8 @@ def check_proactive_needs_website(ctx: RuleContext) -> Iterator[Finding]:
     依据：《中华人民共和国政府信息公开条例》第二十三条（主动公开的政府信息通过政府公报、
     政府网站或者其他互联网政务媒体等途径公开）、第二十四条（各级人民政府应当加强依托
     政府门户网站公开政府信息的工作，利用统一的政府信息公开平台集中发布主动公开的政府
-    信息）：政府网站是主动公开的第一平台。确有法律、法规另有规定的事项，可在 waivers
-    中写明理由豁免本规则。
+    信息）；《政府网站发展指引》（国办发〔2017〕47号）明确政府网站是政务公开的第一平台。
+    确有法律、法规另有规定的事项，可在 waivers 中写明理由豁免本规则。
 
     错误示例：
         - id: JG-001
@@ -61,8 +73,10 @@ def check_proactive_needs_website(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.at(
             f"{item.pointer}/channels",
             f"{item_label(item)}：公开方式{mode}，但公开渠道没有“政府网站”"
-            f"（现有：{'、'.join(item.channel_names)}）。《政府信息公开条例》第二十三、二十四条"
-            "要求政府网站作为主动公开的第一平台：请在 channels 中加上 政府网站",
+            f"（现有：{'、'.join(item.channel_names)}）。《政府信息公开条例》第二十四条要求依托"
+            "政府门户网站集中发布主动公开的政府信息，《政府网站发展指引》明确政府网站是政务公开的"
+            "第一平台：请在 channels 中加上 政府网站"
+            f"{_fullwidth_list_hint(item.channel_names)}",
             item_id=item.id,
             field_name="channels",
         )
@@ -99,7 +113,9 @@ def check_unknown_channel(ctx: RuleContext) -> Iterator[Finding]:
             if found.status != "unknown":
                 continue
             guess = closest_channel(channel.name, extra)
-            if guess is not None:
+            if _fullwidth_list_hint((channel.name,)):
+                hint = _fullwidth_list_hint((channel.name,)).lstrip("。")
+            elif guess is not None:
                 hint = f"可能是“{guess}”：请改用标准名称 {guess}"
             else:
                 hint = f"标准名称有：{'、'.join(OFFICIAL_CHANNELS)}。请改用其中之一"

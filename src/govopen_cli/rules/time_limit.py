@@ -70,6 +70,46 @@ def check_proactive_deadline_too_long(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+@rule("GO306", "request-deadline-too-long", Severity.ERROR)
+def check_request_deadline_too_long(ctx: RuleContext) -> Iterator[Finding]:
+    """依申请公开事项的答复期限超过 20 个工作日（延长后超过 40 个工作日）。
+
+    检查：公开方式只有“依申请”的事项，公开时限中写明的期限超过 20 个工作日，且没有写
+    “延长”；或写了延长但超过 40 个工作日。自然日按每周 5 个工作日折算（同 GO301）。
+    最短公示期和事前时间不是答复期限，不计入。
+
+    依据：《中华人民共和国政府信息公开条例》第三十三条：行政机关不能当场答复的，应当
+    自收到申请之日起20个工作日内予以答复；需要延长答复期限的，应当经政府信息公开工作
+    机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日。
+
+    错误示例：
+        - id: GK-002
+          mode: 依申请
+          deadline: 自收到申请之日起30个工作日内
+
+    修改：改为 `deadline: 自收到申请之日起20个工作日内；需要延长的，延长期限最长不超过20个工作日`；
+    法律、法规另有规定的，在 waivers 中为 GO306 写明依据。
+    """
+    for item in ctx.catalog.items:
+        if item.mode != ("依申请",):
+            continue
+        limit = publishing_limit(item.deadline)
+        if limit is None:
+            continue
+        extended = "延长" in item.deadline.text
+        allowed = 40 if extended else 20
+        if not longer_than(limit, allowed, "工作日"):
+            continue
+        why = "延长后最长 40 个工作日" if extended else "应自收到申请之日起 20 个工作日内答复"
+        yield ctx.at(
+            deadline_pointer(ctx, item, days=item.deadline.days is not None),
+            f"{item_label(item)}：依申请公开的答复期限 {describe(limit)} 超过法定期限"
+            f"（《政府信息公开条例》第三十三条：{why}）：请改为“{REQUEST_LIMIT}”",
+            item_id=item.id,
+            field_name="deadline",
+        )
+
+
 # The 2007 条例 (国务院令第492号), by its order number or its year.
 _ORDER_492 = re.compile(r"(?:国务院令|国令)\s*(?:第)?\s*492\s*号|492\s*号\s*令")
 _YEAR_2007 = re.compile(r"2007|二〇〇七|二○○七|二零零七")
@@ -177,9 +217,9 @@ def check_deadline_without_anchor(ctx: RuleContext) -> Iterator[Finding]:
         if limit is None or not text or has_anchor(text):
             continue
         if item.mode == ("依申请",):
-            example = f"自收到申请之日起{describe(limit)}内"
+            example = "自收到申请之日起20个工作日内"
         else:
-            example = f"自信息形成或者变更之日起{describe(limit)}内"
+            example = "自信息形成或者变更之日起20个工作日内"
         yield ctx.at(
             deadline_pointer(ctx, item),
             f"{item_label(item)}：公开时限{quote(text)}只有天数，没有写从何时起算。"
