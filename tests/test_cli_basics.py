@@ -72,3 +72,17 @@ def test_output_file_is_readable_by_colleagues(run_line, tmp_path):
         os.umask(old)
     assert stat.S_IMODE(out.stat().st_mode) == 0o644
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_help_screens_speak_chinese():
+    out = subprocess.run(
+        [sys.executable, "-m", "govopen_cli", "check", "--help"],
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "COLUMNS": "100", "PATH": ""},
+    )
+    assert out.returncode == 0
+    for words in ("显示本帮助后退出", "选项", "示例", "退出状态"):
+        assert words in out.stdout
+    for jargon in ("Show this message", "<list[Path]>", "<bool>", "<str>"):
+        assert jargon not in out.stdout

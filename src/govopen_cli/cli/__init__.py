@@ -13,7 +13,10 @@ import sys
 import typer
 
 from govopen_cli import __version__
+from govopen_cli.cli.localize import localize_rich_help, localize_typer
 from govopen_cli.errors import GovopenError
+
+localize_typer()
 
 app = typer.Typer(
     name="govopen",
@@ -54,6 +57,8 @@ from govopen_cli.cli import rules as _rules  # noqa: E402,F401
 
 def main() -> None:
     """Entry point of the ``govopen`` script."""
+    if any(arg in ("-h", "--help") for arg in sys.argv[1:]) or len(sys.argv) == 1:
+        localize_rich_help()  # imports rich: only when a help screen is shown
     try:
         app()
     except GovopenError as exc:
