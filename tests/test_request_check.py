@@ -227,3 +227,12 @@ def test_the_example_ledger(tmp_path):
         ("GR102", "2025-025"),
         ("GR103", "2025-028"),
     ]
+
+
+def test_every_gr_code_is_documented_in_four_parts():
+    rules = list(iter_rules(["GR"]))
+    assert len(rules) == 19
+    for rule in rules:
+        parts = [p.split("：", 1)[0] for p in rule.doc.split("\n\n")]
+        assert parts == ["检查", "依据", "错误示例", "修改"], rule.code
+        assert rule.check is None  # reported by the ledger reader and the checks
