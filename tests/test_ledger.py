@@ -435,3 +435,30 @@ def test_yaml_without_requests(tmp_path):
     result = read_ledger(path)
     assert result.ledger is None
     assert [d.code for d in result.diagnostics] == ["GR001"]
+
+
+def test_unclosed_quote_is_not_read_silently(tmp_path):
+    text = f'{HEADER}\n1,2025-01-06,自然人,"未闭合,,\n2,2025-01-07,自然人,x,,\n3,2025-01-08,自然人,y,,\n'
+    result = read_csv(tmp_path, text)
+    assert result.ledger is None
+    [diag] = result.diagnostics
+    assert (diag.code, diag.line, diag.column) == ("GR001", 2, 18)
+    assert "其后 2 行" in diag.message
+
+
+def test_data_in_a_column_without_header(tmp_path):
+    # an unquoted comma in 申请内容 pushes every later cell one column right
+    result = read_csv(tmp_path, f"{HEADER}\n1,2025-01-06,自然人,甲,乙,2025-01-10,予以公开\n")
+    assert codes(result) == [("GR003", 2, 20), ("GR004", 2, 22), ("GR009", 2, 33)]
+    unlabeled = next(d for d in result.diagnostics if d.code == "GR009")
+    assert "第 7 列没有表头" in unlabeled.message
+
+
+def test_xlsx_column_without_header(tmp_path):
+    path = tmp_path / "l.xlsx"
+    write_xlsx(
+        path, [[*HEADER.split(","), None], ["1", "2025-01-06", "自然人", "x", "", "", "备注"]]
+    )
+    result = read_ledger(path)
+    [diag] = result.diagnostics
+    assert (diag.code, diag.source) == ("GR009", "台账!G2")

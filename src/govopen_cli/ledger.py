@@ -623,6 +623,30 @@ def _map_header(
     return mapping
 
 
+def _report_unlabeled(
+    reader: _Reader,
+    header: list[Any],
+    rows: list[tuple[int, list[Any]]],
+    ref_of: Callable[[int, int], CellRef],
+) -> None:
+    """Data in a column without a header is not read: say so, once per column."""
+    found: dict[int, list[int]] = {}
+    for line, values in rows:
+        for index, value in enumerate(values):
+            label = cell_text(header[index]) if index < len(header) else ""
+            if not label and cell_text(value):
+                found.setdefault(index, []).append(line)
+    for index, lines in sorted(found.items()):
+        first = lines[0]
+        sample = cell_text(rows[[r[0] for r in rows].index(first)][1][index])
+        reader.report(
+            codes.LEDGER_UNKNOWN_COLUMN,
+            ref_of(first, index),
+            f"第 {index + 1} 列没有表头，但有 {len(lines)} 行在这一列有内容（如“{sample[:20]}”），"
+            "未被读取。常见原因：内容中的英文逗号没有加引号，把后面的单元格挤到了右边",
+        )
+
+
 def _field_starts(record: str, delimiter: str) -> list[int]:
     """Offsets where each field of one CSV record starts (quote-aware)."""
     starts = [0]
@@ -642,6 +666,28 @@ def _field_starts(record: str, delimiter: str) -> list[int]:
             starts.append(i + 1)
         i += 1
     return starts
+
+
+def _unclosed_quote(text: str, delimiter: str) -> int | None:
+    """Offset of a quote that opens a cell and is never closed (the csv module would
+    silently read every following line into that cell), or None."""
+    quoted = False
+    opened = 0
+    at_field_start = True
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if quoted:
+            if ch == '"':
+                if text[i + 1 : i + 2] == '"':
+                    i += 2
+                    continue
+                quoted = False
+        elif ch == '"' and at_field_start:
+            quoted, opened = True, i
+        at_field_start = not quoted and ch in (delimiter, "\n", "\r")
+        i += 1
+    return opened if quoted else None
 
 
 def _decode_csv(reader: _Reader, raw: bytes) -> str | None:
@@ -693,6 +739,19 @@ def _csv_rows(reader: _Reader) -> tuple[list[_RawRow], bool]:
     lines = io.StringIO(text, newline="").readlines()
     first = next((line for line in lines if line.strip()), "")
     delimiter = "\t" if "\t" in first and "," not in first else ","
+    unclosed = _unclosed_quote(text, delimiter)
+    if unclosed is not None:
+        before = text[:unclosed]
+        line = before.count("\n") + 1
+        column = unclosed - before.rfind("\n")
+        following = len(text[unclosed:].splitlines()) - 1
+        reader.report(
+            codes.LEDGER_UNREADABLE,
+            CellRef(line, column),
+            f"引号没有闭合：第 {line} 行第 {column} 列开始的带引号单元格直到文件末尾都没有结束，"
+            f'其后 {following} 行都会被当成这个单元格的内容。请补上配对的英文双引号（"）',
+        )
+        return [], False
     records: list[tuple[int, list[str], str]] = []
     parser = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     end = 0
@@ -738,6 +797,13 @@ def _csv_rows(reader: _Reader) -> tuple[list[_RawRow], bool]:
             row.cells[key] = _RawCell(value, locate(line, record, index))
         if any(cell_text(v) for v in values):
             rows.append(row)
+    by_line = {line: record for line, _, record in records}
+    _report_unlabeled(
+        reader,
+        header[1],
+        [(line, values) for line, values, _ in records if line > header_line],
+        lambda line, index: locate(line, by_line[line], index),
+    )
     return rows, True
 
 
@@ -763,6 +829,9 @@ def _sheet_rows(
             value = values[index] if index < len(values) else None
             row.cells[key] = _RawCell(value, cell_ref(line, index))
         rows.append(row)
+    _report_unlabeled(
+        reader, header, [(n, v) for n, v in values_by_row if n > header_line], cell_ref
+    )
     return rows
 
 
