@@ -233,6 +233,7 @@ def test_every_gr_code_is_documented_in_four_parts():
     rules = list(iter_rules(["GR"]))
     assert len(rules) == 19
     for rule in rules:
-        parts = [p.split("：", 1)[0] for p in rule.doc.split("\n\n")]
-        assert parts == ["检查", "依据", "错误示例", "修改"], rule.code
+        summary, *parts = rule.doc.split("\n\n")
+        assert summary == rule.summary and "：" not in summary, rule.code
+        assert [p.split("：", 1)[0] for p in parts] == ["检查", "依据", "错误示例", "修改"]
         assert rule.check is None  # reported by the ledger reader and the checks
