@@ -23,6 +23,7 @@ are not counted: only information that could be disclosed is a candidate.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -344,7 +345,7 @@ def find_conversion_candidates(
     independent of row order, and a group counts when ``conversion_threshold`` of
     its requests fall within ``conversion_window_days`` of each other.
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     pool = [r for r in requests if _eligible(r)]
     groups = _Components(len(pool))
@@ -357,14 +358,36 @@ def find_conversion_candidates(
             else:
                 by_item[item] = i
     texts = [similarity_text(r.content) for r in pool]
+    first_with_text: dict[str, int] = {}
     for i, text in enumerate(texts):
-        if not text:
+        if text:
+            if text in first_with_text:
+                groups.union(first_with_text[text], i)  # the same words: no need to score
+            else:
+                first_with_text[text] = i
+    # Pairs received further apart than the window are never counted together, so
+    # they are not compared; the rest are scored in rapidfuzz's C loop.
+    order = sorted(range(len(pool)), key=lambda i: (pool[i].received or dt.date.min, i))
+    days = [pool[i].received or dt.date.min for i in order]
+    span = dt.timedelta(days=settings.conversion_window_days)
+    for pos, i in enumerate(order):
+        if not texts[i] or first_with_text[texts[i]] != i:
             continue
-        for j in range(i + 1, len(pool)):
-            if texts[j] and groups.find(i) != groups.find(j):
-                score = fuzz.token_set_ratio(text, texts[j], score_cutoff=settings.similarity)
-                if score >= settings.similarity:
-                    groups.union(i, j)
+        end = bisect.bisect_left(days, days[pos] + span, lo=pos + 1)
+        root = groups.find(i)
+        choices = {
+            j: texts[j]
+            for j in order[pos + 1 : end]
+            if texts[j] and first_with_text[texts[j]] == j and groups.find(j) != root
+        }
+        for _, _, j in process.extract(
+            texts[i],
+            choices,
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=settings.similarity,
+            limit=None,
+        ):
+            groups.union(i, j)
     members: dict[int, list[LedgerRequest]] = {}
     for i, request in enumerate(pool):
         members.setdefault(groups.find(i), []).append(request)
