@@ -768,8 +768,12 @@ def _csv_rows(reader: _Reader) -> tuple[list[_RawRow], bool]:
         )
         return [], False
 
+    starts_of: dict[int, list[int]] = {}
+
     def locate(line: int, record: str, index: int) -> CellRef:
-        starts = _field_starts(record, delimiter)
+        starts = starts_of.get(line)
+        if starts is None:
+            starts = starts_of[line] = _field_starts(record, delimiter)
         offset = starts[index] if index < len(starts) else 0
         before = record[:offset]
         extra_lines = before.count("\n") + (before.count("\r") - before.count("\r\n"))

@@ -16,8 +16,8 @@ on time. :func:`check_ledger` is the one core call; it never prints.
 
 Conversion candidates (第四十四条): requests naming the same catalog item, or asking
 for nearly the same information (rapidfuzz ``token_set_ratio`` on character bigrams,
-since Chinese has no spaces between words), ``conversion-threshold`` times or more
-within ``conversion-window-days``. Requests refused, unanswerable or not processed
+since Chinese has no spaces between words, against the first request of each
+group), ``conversion-threshold`` times or more within ``conversion-window-days``. Requests refused, unanswerable or not processed
 are not counted: only information that could be disclosed is a candidate.
 """
 
@@ -306,22 +306,6 @@ def _eligible(request: LedgerRequest) -> bool:
     return request.outcome is None or request.outcome.discloses
 
 
-class _Components:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _busiest_window(requests: list[LedgerRequest], days: int) -> list[LedgerRequest]:
     """The requests in the earliest window of ``days`` days that holds the most of them."""
     ordered = sorted(requests, key=lambda r: (r.received or dt.date.min, r.row.line))
@@ -341,58 +325,59 @@ def find_conversion_candidates(
 ) -> list[tuple[list[LedgerRequest], str]]:
     """Groups of requests for the same item or similar content, with their item id.
 
-    Grouping is transitive (same item, or similar content, links two requests),
-    independent of row order, and a group counts when ``conversion_threshold`` of
-    its requests fall within ``conversion_window_days`` of each other.
+    Requests are taken in order of receipt. One naming a 关联事项 joins that item's
+    group. One without joins the group whose first request (its representative,
+    received within the window) it resembles most, at ``similarity`` or above, or
+    starts a group of its own. Comparing with representatives, not with every
+    member, keeps groups from drifting ("甲村方案" ~ "乙村方案" ~ "乙村规划" …) and the
+    work near-linear. A group counts when ``conversion_threshold`` of its requests
+    fall within ``conversion_window_days``.
     """
     from rapidfuzz import fuzz, process
 
-    pool = [r for r in requests if _eligible(r)]
-    groups = _Components(len(pool))
+    pool = sorted(
+        (r for r in requests if _eligible(r)),
+        key=lambda r: (r.received or dt.date.min, r.row.line),
+    )
+    span = dt.timedelta(days=settings.conversion_window_days)
+    groups: list[list[LedgerRequest]] = []
     by_item: dict[str, int] = {}
-    for i, request in enumerate(pool):
+    rep_texts: list[str] = []
+    rep_days: list[dt.date] = []
+    rep_groups: list[int] = []
+
+    def start_group(request: LedgerRequest, text: str) -> int:
+        groups.append([request])
+        if text:
+            rep_texts.append(text)
+            rep_days.append(request.received or dt.date.min)
+            rep_groups.append(len(groups) - 1)
+        return len(groups) - 1
+
+    for request in pool:
         item = request.item.strip()
+        text = similarity_text(request.content)
         if item:
             if item in by_item:
-                groups.union(by_item[item], i)
+                groups[by_item[item]].append(request)
             else:
-                by_item[item] = i
-    texts = [similarity_text(r.content) for r in pool]
-    first_with_text: dict[str, int] = {}
-    for i, text in enumerate(texts):
-        if text:
-            if text in first_with_text:
-                groups.union(first_with_text[text], i)  # the same words: no need to score
-            else:
-                first_with_text[text] = i
-    # Pairs received further apart than the window are never counted together, so
-    # they are not compared; the rest are scored in rapidfuzz's C loop.
-    order = sorted(range(len(pool)), key=lambda i: (pool[i].received or dt.date.min, i))
-    days = [pool[i].received or dt.date.min for i in order]
-    span = dt.timedelta(days=settings.conversion_window_days)
-    for pos, i in enumerate(order):
-        if not texts[i] or first_with_text[texts[i]] != i:
+                by_item[item] = start_group(request, text)
             continue
-        end = bisect.bisect_left(days, days[pos] + span, lo=pos + 1)
-        root = groups.find(i)
-        choices = {
-            j: texts[j]
-            for j in order[pos + 1 : end]
-            if texts[j] and first_with_text[texts[j]] == j and groups.find(j) != root
-        }
-        for _, _, j in process.extract(
-            texts[i],
-            choices,
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=settings.similarity,
-            limit=None,
-        ):
-            groups.union(i, j)
-    members: dict[int, list[LedgerRequest]] = {}
-    for i, request in enumerate(pool):
-        members.setdefault(groups.find(i), []).append(request)
+        if text:
+            received = request.received or dt.date.min
+            first = bisect.bisect_right(rep_days, received - span)
+            best = process.extractOne(
+                text,
+                rep_texts[first:],
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=settings.similarity,
+            )
+            if best is not None:
+                groups[rep_groups[first + best[2]]].append(request)
+                continue
+        start_group(request, text)
     found = []
-    for group in members.values():
+    for group in groups:
         if len(group) < settings.conversion_threshold:
             continue
         window = _busiest_window(group, settings.conversion_window_days)
