@@ -155,3 +155,23 @@ def test_cell_values():
     assert date_from_cell(12) is None
     assert date_from_cell(True) is None
     assert date_from_cell("2025年9月26日") == D("2025-09-26")
+
+
+def test_count_agrees_with_counting_day_by_day(cal):
+    import random
+
+    rng = random.Random(7)
+    for _ in range(200):
+        a = D("2024-01-01") + dt.timedelta(days=rng.randrange(0, 1000))
+        b = a + dt.timedelta(days=rng.randrange(0, 400))
+        b = min(b, D("2026-12-31"))
+        naive = sum(cal.is_workday(a + dt.timedelta(days=i)) for i in range(1, (b - a).days + 1))
+        assert cal.count(a, b) == naive
+        assert cal.add(a, naive) <= b
+
+
+def test_count_from_the_last_day_of_an_unknown_year(cal):
+    # Only the days after 2003-12-31 are counted: 2003 need not be known.
+    assert cal.count(D("2003-12-31"), D("2004-01-05")) == 2  # 01-02 (Fri) and 01-05
+    with pytest.raises(UnknownYearError):
+        cal.count(D("2003-12-30"), D("2004-01-05"))

@@ -145,6 +145,9 @@ class WorkdayCalendar:
 
         self._cc = chinese_calendar
         self._known_last: int = max(chinese_calendar.constants.holidays).year
+        # Per year, the running count of 工作日 through each day: a ledger asks for
+        # thousands of counts over the same few years.
+        self._through: dict[int, list[int]] = {}
 
     @property
     def last_package_year(self) -> int:
@@ -175,6 +178,11 @@ class WorkdayCalendar:
 
     def is_workday(self, day: dt.date) -> bool:
         """True for a 工作日 (a make-up Saturday is one; a holiday on a Monday is not)."""
+        through = self._year_through(day.year)
+        index = day.timetuple().tm_yday
+        return through[index] > through[index - 1]
+
+    def _looked_up(self, day: dt.date) -> bool:
         if day.year in self.schedule.years:
             if day in self.schedule.workdays:
                 return True
@@ -205,16 +213,33 @@ class WorkdayCalendar:
                 remaining -= 1
         return day
 
+    def _year_through(self, year: int) -> list[int]:
+        """``[0, n1, n2, …]``: 工作日 from 1 January through each day of ``year``."""
+        through = self._through.get(year)
+        if through is None:
+            self._require(year)
+            through = [0]
+            day = dt.date(year, 1, 1)
+            while day.year == year:
+                through.append(through[-1] + self._looked_up(day))
+                day += ONE_DAY
+            self._through[year] = through
+        return through
+
+    def _workdays_through(self, day: dt.date) -> int:
+        return self._year_through(day.year)[day.timetuple().tm_yday]
+
     def count(self, start: dt.date, end: dt.date) -> int:
         """工作日 after ``start`` up to and including ``end`` (negative when end < start)."""
         if end < start:
             return -self.count(end, start)
-        total = 0
-        day = start
-        while day < end:
-            day += ONE_DAY
-            if self.is_workday(day):
-                total += 1
+        if start.year == end.year:
+            return self._workdays_through(end) - self._workdays_through(start)
+        total = self._workdays_through(end)
+        for year in range(start.year + 1, end.year):
+            total += self._year_through(year)[-1]
+        if (start.month, start.day) != (12, 31):  # 31 December: its year adds nothing
+            total += self._year_through(start.year)[-1] - self._workdays_through(start)
         return total
 
     def source_of(self, year: int) -> str:
