@@ -775,6 +775,8 @@ def _csv_rows(reader: _Reader) -> tuple[list[_RawRow], bool]:
         if starts is None:
             starts = starts_of[line] = _field_starts(record, delimiter)
         offset = starts[index] if index < len(starts) else 0
+        if "\n" not in record[:offset] and "\r" not in record[:offset]:
+            return CellRef(line, offset + 1)
         before = record[:offset]
         extra_lines = before.count("\n") + (before.count("\r") - before.count("\r\n"))
         last_break = max(before.rfind("\n"), before.rfind("\r"))

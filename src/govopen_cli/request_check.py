@@ -309,15 +309,15 @@ def _eligible(request: LedgerRequest) -> bool:
 def _busiest_window(requests: list[LedgerRequest], days: int) -> list[LedgerRequest]:
     """The requests in the earliest window of ``days`` days that holds the most of them."""
     ordered = sorted(requests, key=lambda r: (r.received or dt.date.min, r.row.line))
-    best: list[LedgerRequest] = []
+    received = [r.received or dt.date.min for r in ordered]
+    best_first, best_last = 0, -1
     first = 0
-    for last, request in enumerate(ordered):
-        assert request.received is not None
-        while (request.received - (ordered[first].received or dt.date.min)).days >= days:
+    for last, day in enumerate(received):
+        while (day - received[first]).days >= days:
             first += 1
-        if last - first + 1 > len(best):
-            best = ordered[first : last + 1]
-    return best
+        if last - first > best_last - best_first:
+            best_first, best_last = first, last
+    return ordered[best_first : best_last + 1]
 
 
 def find_conversion_candidates(
