@@ -240,3 +240,10 @@ def test_chinese_field_name_is_answered_with_the_english_one(write):
     text = VALID.replace("    deadline:", "    公开时限:")
     codes = {d.code: d for d in check_paths([write("c.yaml", text)]).report.diagnostics}
     assert "应写作 deadline" in codes["GO104"].message
+
+
+def test_ledgers_and_holiday_files_are_not_mistaken_for_catalogs():
+    report = check_paths(
+        [EXAMPLES / "ledger" / "台账-2025.yaml", EXAMPLES / "holidays-example.yaml"]
+    ).report
+    assert report.diagnostics == []

@@ -30,3 +30,16 @@ def test_bundled_catalogs_pass_their_own_check(run_line):
     result = run_line(f"govopen check {REPO / 'catalogs'}", cwd=REPO)
     assert result.exit_code == 0, result.stdout
     assert "错误 0 个" in result.lines[-1]
+
+
+def test_readme_configuration_example_is_valid(tmp_path):
+    from govopen_cli.config import load_config
+    from govopen_cli.rules import is_known_code
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```toml\n(.*?)```", text, flags=re.DOTALL)
+    path = tmp_path / "govopen.toml"
+    path.write_text(example, encoding="utf-8")
+    config = load_config(path, known_code=is_known_code)
+    assert config.extra_channels == ["征地信息公开平台"]
+    assert config.holidays == "holidays/2027.yaml"

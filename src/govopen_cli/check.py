@@ -27,6 +27,7 @@ from govopen_cli.model import (
     catalog_from_data,
     detect_kind,
     dutymap_from_data,
+    other_file_kind,
 )
 from govopen_cli.rules import RULES, Finding, RuleContext, iter_rules, load_rules
 from govopen_cli.schema import validate_document
@@ -118,6 +119,8 @@ def _load_file(path: Path, expect: Kind | None) -> LoadedFile:
     if doc is None:
         return LoadedFile(path, display, expect, None, diagnostics)
     kind = detect_kind(doc.data) or expect
+    if kind is None and other_file_kind(doc.data) is not None:
+        return LoadedFile(path, display, None, doc, diagnostics)  # not a file check reads
     if kind is None:
         diagnostics.append(
             Diagnostic(

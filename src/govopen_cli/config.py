@@ -17,6 +17,9 @@ Example (every key optional)::
 
     [requests]                       # 依申请 ledger (govopen requests)
     conversion-threshold = 3         # same item asked for this often -> 主动公开 candidate
+    conversion-window-days = 365     # ... within this many days
+    similarity = 80                  # 申请内容 this similar (0-100) counts as the same
+    due-soon-days = 5                # open requests due within this many 工作日 are flagged
 
 Unknown keys and unknown rule codes are errors that name them (:class:`ConfigError`).
 """
@@ -52,7 +55,14 @@ _TOP_KEYS = {
     "holidays",
 }
 _CHANNEL_KEYS = {"extra"}
-_REQUEST_KEYS = {"conversion-threshold", "similarity", "due-soon-days"}
+_REQUEST_KEYS = {"conversion-threshold", "similarity", "due-soon-days", "conversion-window-days"}
+#: [requests] key -> (smallest, largest) allowed value
+_REQUEST_RANGES: dict[str, tuple[float, float]] = {
+    "conversion-threshold": (2, 1000),
+    "similarity": (50, 100),
+    "due-soon-days": (0, 60),
+    "conversion-window-days": (1, 3660),
+}
 
 
 @dataclass
@@ -177,6 +187,19 @@ def load_config(path: Path | None, known_code: Callable[[str], bool] | None = No
     if not isinstance(requests, dict):
         raise ConfigError(f"{path}：[requests] 应为表")
     _check_keys(requests, _REQUEST_KEYS, "[requests] ", path)
+    for key, value in requests.items():
+        low, high = _REQUEST_RANGES[key]
+        whole = key != "similarity"
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (whole and not isinstance(value, int))
+            or not low <= value <= high
+        ):
+            kind = "整数" if whole else "数"
+            raise ConfigError(
+                f"{path}：[requests] {key} 应为 {low:g} 到 {high:g} 的{kind}，这里是 {value!r}"
+            )
     config.requests = dict(requests)
     if known_code is not None:
         for where, codes in (

@@ -64,6 +64,13 @@ class Diagnostic:
     waiver_reason: str = ""
     source: str = ""
 
+    @property
+    def where(self) -> str:
+        """``file:line:column``, or ``file:Sheet!C12`` for a workbook cell."""
+        if self.source:
+            return f"{self.file}:{self.source}" if self.file else self.source
+        return f"{self.file}:{self.line}:{self.column}"
+
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order by file, line, column, code: output is deterministic."""
         return (self.file, self.line, self.column, self.code, self.message)

@@ -281,9 +281,20 @@ class DutyMap:
         return Location(self.display, line, column)
 
 
+def other_file_kind(data: Any) -> str | None:
+    """Other files of a govopen project that ``check`` does not check: their Chinese name."""
+    if not isinstance(data, dict):
+        return None
+    if "requests" in data:
+        return "依申请公开台账（用 govopen requests check 检查）"
+    if "year" in data and ("holidays" in data or "workdays" in data):
+        return "节假日文件（由 govopen.toml 的 holidays 引用）"
+    return None
+
+
 def detect_kind(data: Any) -> Kind | None:
     """Tell a catalog from a 三定 mapping by its content."""
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or other_file_kind(data) is not None:
         return None
     if "catalog" in data or "items" in data:
         return "catalog"

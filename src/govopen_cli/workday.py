@@ -9,17 +9,19 @@ Why chinese-calendar rather than ``holidays``: ``holidays`` computes Chinese
 holidays for any year by rule but knows the official 调休 make-up working days only
 for the years whose notice it has transcribed, and returns later years without
 them, which silently shifts every deadline; chinese-calendar carries the official
-lists and refuses years it does not know, which is what a deadline needs.
+lists and refuses years it does not know, which is what a deadline needs
+(docs/workdays.md has the comparison).
 
-Holiday file (YAML)::
+Holiday file (YAML; the dates below only show the format, they are NOT the
+official schedule of any year)::
 
     year: 2027
-    source: 国务院办公厅关于2027年部分节假日安排的通知
+    source: 国务院办公厅关于2027年部分节假日安排的通知（按通知原文填写）
     holidays:                      # 放假日期：单日，或 起..止 的区间
       - 2027-01-01
-      - 2027-02-06..2027-02-13
-    workdays:                      # 调休上班的周末
-      - 2027-02-14
+      - 2027-10-01..2027-10-07
+    workdays:                      # 调休上班的周六、周日
+      - 2027-09-26
 """
 
 from __future__ import annotations
@@ -27,15 +29,25 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from govopen_cli.errors import GovopenError
 
+if TYPE_CHECKING:
+    from govopen_cli.config import Config
+
 ONE_DAY = dt.timedelta(days=1)
+WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+DayKind = Literal["工作日", "调休上班", "法定节假日", "周末"]
 
 
 class UnknownYearError(GovopenError):
     """A date falls in a year whose official holiday schedule is not known."""
+
+    def __init__(self, message: str, year: int | None = None) -> None:
+        super().__init__(message)
+        self.year = year
 
 
 class HolidayFileError(GovopenError):
@@ -80,6 +92,10 @@ def load_holiday_file(path: Path) -> HolidaySchedule:
         raise HolidayFileError(f"找不到节假日文件 {path}") from exc
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise HolidayFileError(f"无法读取节假日文件 {path}：{exc}") from exc
+    except ValueError as exc:  # PyYAML builds 2027-13-01 as a date and fails
+        raise HolidayFileError(
+            f"节假日文件 {path} 中有的日期不存在（{exc}）：请按 YYYY-MM-DD 写真实的日期"
+        ) from exc
     entries = data if isinstance(data, list) else [data]
     schedule = HolidaySchedule()
     for n, entry in enumerate(entries, 1):
@@ -101,7 +117,23 @@ def load_holiday_file(path: Path) -> HolidaySchedule:
                     target.add(day)
         schedule.years.add(year)
         schedule.sources[year] = str(entry.get("source", path))
+    _check_schedule(schedule, path)
     return schedule
+
+
+def _check_schedule(schedule: HolidaySchedule, path: Path) -> None:
+    """Refuse a file that cannot be what a State Council notice says."""
+    both = sorted(schedule.holidays & schedule.workdays)
+    if both:
+        raise HolidayFileError(
+            f"{path}：{both[0]} 既写在 holidays 又写在 workdays 中：一天只能是放假或调休上班之一"
+        )
+    weekdays = sorted(d for d in schedule.workdays if d.weekday() < 5)
+    if weekdays:
+        raise HolidayFileError(
+            f"{path}：workdays 中的 {weekdays[0]} 是{WEEKDAY_NAMES[weekdays[0].weekday()]}，"
+            "本来就是工作日：workdays 只写调休上班的周六、周日"
+        )
 
 
 class WorkdayCalendar:
@@ -112,25 +144,62 @@ class WorkdayCalendar:
         import chinese_calendar
 
         self._cc = chinese_calendar
-        self._known_last = max(chinese_calendar.constants.holidays).year
+        self._known_last: int = max(chinese_calendar.constants.holidays).year
+        # Per year, the running count of 工作日 through each day: a ledger asks for
+        # thousands of counts over the same few years.
+        self._through: dict[int, list[int]] = {}
+
+    @property
+    def last_package_year(self) -> int:
+        """The last year chinese-calendar knows."""
+        return self._known_last
 
     def knows(self, year: int) -> bool:
         """Whether the official schedule of ``year`` is known."""
         return year in self.schedule.years or 2004 <= year <= self._known_last
 
+    def known_years(self) -> str:
+        """The years this calendar knows, for messages: ``2004—2026、2027（节假日文件）``."""
+        extra = sorted(y for y in self.schedule.years if not 2004 <= y <= self._known_last)
+        text = f"2004—{self._known_last}"
+        if extra:
+            text += "、" + "、".join(str(y) for y in extra) + "（节假日文件）"
+        return text
+
+    def _require(self, year: int) -> None:
+        if not self.knows(year):
+            raise UnknownYearError(
+                f"不知道 {year} 年的节假日安排（已知：{self.known_years()} 年；"
+                f"chinese-calendar 只有 2004—{self._known_last} 年）。"
+                f"请在 govopen.toml 的 holidays 中指定该年的节假日文件（按国务院办公厅通知填写），"
+                "不会按“周一至周五”猜测",
+                year,
+            )
+
     def is_workday(self, day: dt.date) -> bool:
         """True for a 工作日 (a make-up Saturday is one; a holiday on a Monday is not)."""
+        through = self._year_through(day.year)
+        index = day.timetuple().tm_yday
+        return through[index] > through[index - 1]
+
+    def _looked_up(self, day: dt.date) -> bool:
         if day.year in self.schedule.years:
             if day in self.schedule.workdays:
                 return True
             return day.weekday() < 5 and day not in self.schedule.holidays
-        if not self.knows(day.year):
-            raise UnknownYearError(
-                f"不知道 {day.year} 年的节假日安排（chinese-calendar 只有 2004—{self._known_last} 年）。"
-                f"请在 govopen.toml 的 holidays 中指定该年的节假日文件（按国务院办公厅通知填写），"
-                "不会按“周一至周五”猜测"
-            )
+        self._require(day.year)
         return bool(self._cc.is_workday(day))
+
+    def day_kind(self, day: dt.date) -> DayKind:
+        """What ``day`` is: 工作日, 调休上班 (a weekend make-up day), 法定节假日 or 周末."""
+        working = self.is_workday(day)
+        weekend = day.weekday() >= 5
+        if working:
+            return "调休上班" if weekend else "工作日"
+        if day.year in self.schedule.years:
+            return "法定节假日" if day in self.schedule.holidays else "周末"
+        on_holiday, name = self._cc.get_holiday_detail(day)
+        return "法定节假日" if on_holiday and name else "周末"
 
     def add(self, start: dt.date, days: int) -> dt.date:
         """The date ``days`` 工作日 after ``start``, counting from the next day (as the 条例 does)."""
@@ -144,16 +213,33 @@ class WorkdayCalendar:
                 remaining -= 1
         return day
 
+    def _year_through(self, year: int) -> list[int]:
+        """``[0, n1, n2, …]``: 工作日 from 1 January through each day of ``year``."""
+        through = self._through.get(year)
+        if through is None:
+            self._require(year)
+            through = [0]
+            day = dt.date(year, 1, 1)
+            while day.year == year:
+                through.append(through[-1] + self._looked_up(day))
+                day += ONE_DAY
+            self._through[year] = through
+        return through
+
+    def _workdays_through(self, day: dt.date) -> int:
+        return self._year_through(day.year)[day.timetuple().tm_yday]
+
     def count(self, start: dt.date, end: dt.date) -> int:
         """工作日 after ``start`` up to and including ``end`` (negative when end < start)."""
         if end < start:
             return -self.count(end, start)
-        total = 0
-        day = start
-        while day < end:
-            day += ONE_DAY
-            if self.is_workday(day):
-                total += 1
+        if start.year == end.year:
+            return self._workdays_through(end) - self._workdays_through(start)
+        total = self._workdays_through(end)
+        for year in range(start.year + 1, end.year):
+            total += self._year_through(year)[-1]
+        if (start.month, start.day) != (12, 31):  # 31 December: its year adds nothing
+            total += self._year_through(start.year)[-1] - self._workdays_through(start)
         return total
 
     def source_of(self, year: int) -> str:
@@ -166,3 +252,10 @@ class WorkdayCalendar:
 def calendar_for(holiday_file: Path | None) -> WorkdayCalendar:
     """A calendar with the project's holiday file added, when there is one."""
     return WorkdayCalendar(load_holiday_file(holiday_file) if holiday_file else None)
+
+
+def calendar_for_config(config: Config, holiday_file: Path | None = None) -> WorkdayCalendar:
+    """The calendar of a run: ``holiday_file`` when given, else govopen.toml's ``holidays``."""
+    if holiday_file is None and config.holidays:
+        holiday_file = config.resolve(config.holidays)
+    return calendar_for(holiday_file)

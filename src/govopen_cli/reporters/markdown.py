@@ -22,7 +22,7 @@ def escape_cell(text: str) -> str:
 
 
 def _where(diag: Diagnostic) -> str:
-    where = diag.source or f"{diag.file}:{diag.line}:{diag.column}"
+    where = diag.where
     return f"`{escape_cell(where)}`"
 
 

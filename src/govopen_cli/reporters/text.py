@@ -12,7 +12,7 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 def diagnostic_line(diag: Diagnostic) -> str:
     """The plain one-line form of a diagnostic."""
-    where = diag.source or f"{diag.file}:{diag.line}:{diag.column}"
+    where = diag.where
     waived = f"（已豁免：{diag.waiver_reason}）" if diag.waived else ""
     return f"{where}: {diag.code} {diag.severity.label} {diag.message}{waived}"
 
@@ -39,7 +39,7 @@ def render_text(report: Report, options: RenderOptions) -> str:
     )
     for diag in shown:
         line = Text()
-        line.append(diag.source or f"{diag.file}:{diag.line}:{diag.column}", style="bold")
+        line.append(diag.where, style="bold")
         line.append(": ")
         line.append(diag.code, style="magenta")
         line.append(" ")

@@ -65,6 +65,7 @@ from govopen_cli.rules import (  # noqa: E402,F401
     coverage,
     disclosure,
     land_acquisition,
+    request_codes,
     time_limit,
     waiver,
 )

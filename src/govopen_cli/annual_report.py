@@ -1,0 +1,252 @@
+"""The 年度报告 table "收到和处理政府信息公开申请情况" (国办公开办函〔2021〕30号).
+
+Columns: 自然人 | 法人或其他组织 (商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他)
+| 总计. Rows: 一、本年新收; 二、上年结转; 三、本年度办理结果 (一)…(六) with their
+sub-categories and (七) 总计; 四、结转下年度继续办理.
+
+Counting for year Y, per request of the ledger:
+
+* 一 本年新收: received in Y;
+* 二 上年结转: received before Y and not answered before Y began;
+* 三 办理结果: answered in Y, in the row of its 处理结果;
+* 四 结转下年度: received by the end of Y and not answered by then.
+
+Every column must satisfy 一 + 二 = 三（七）+ 四 ("本列数据的勾稽关系"). With clean
+data it holds by construction; it fails when a request answered in Y has no
+classifiable result, or its dates are missing or contradictory. A failed column
+is an error diagnostic (GR201) naming the column and the requests that break it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from govopen_cli.diagnostics import Diagnostic
+from govopen_cli.ledger import (
+    APPLICANT_KINDS,
+    OUTCOME_SUBCATEGORIES,
+    CellRef,
+    Ledger,
+    LedgerRequest,
+    ledger_diagnostic,
+)
+from govopen_cli.rules import request_codes as codes
+
+TITLE = "收到和处理政府信息公开申请情况"
+#: The seven number columns, left to right.
+COLUMNS = (*APPLICANT_KINDS, "总计")
+IDENTITY_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+
+_CATEGORY_NUMBERS = ("（一）", "（二）", "（三）", "（四）", "（五）", "（六）")
+_CATEGORY_LABELS = {
+    "予以公开": "予以公开",
+    "部分公开": "部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "不予公开": "不予公开",
+    "无法提供": "无法提供",
+    "不予处理": "不予处理",
+    "其他处理": "其他处理",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One numbered row of the official table.
+
+    ``section`` is the 一/二/三/四 part, ``category`` the (一)…(七) heading for rows
+    under 三 (with ``category_label``), and ``number``/``label`` the row's own
+    numbering and text (a sub-category "1"/"属于国家秘密", or the category itself).
+    """
+
+    key: str
+    section: str
+    section_label: str
+    number: str
+    label: str
+    category: str = ""
+    category_label: str = ""
+
+    @property
+    def full_label(self) -> str:
+        """The row's text with its numbering, as printed in the official table."""
+        if self.category and self.number.isdigit():
+            return f"{self.number}.{self.label}"
+        if self.category:
+            return f"{self.number}{self.label}"
+        return f"{self.number}、{self.label}"
+
+
+def _rows() -> tuple[TableRow, ...]:
+    rows = [
+        TableRow("new", "一", "本年新收政府信息公开申请数量", "一", "本年新收政府信息公开申请数量"),
+        TableRow(
+            "carried", "二", "上年结转政府信息公开申请数量", "二", "上年结转政府信息公开申请数量"
+        ),
+    ]
+    result = "本年度办理结果"
+    for number, (category, subs) in zip(
+        _CATEGORY_NUMBERS, OUTCOME_SUBCATEGORIES.items(), strict=True
+    ):
+        label = _CATEGORY_LABELS[category]
+        if not subs:
+            rows.append(TableRow(f"result:{category}", "三", result, number, label, number, label))
+        for i, sub in enumerate(subs, 1):
+            rows.append(
+                TableRow(f"result:{category}:{i}", "三", result, str(i), sub, number, label)
+            )
+    rows.append(TableRow("result-total", "三", result, "（七）", "总计", "（七）", "总计"))
+    rows.append(
+        TableRow("next", "四", "结转下年度继续办理", "四", "结转下年度继续办理"),
+    )
+    return tuple(rows)
+
+
+#: Every row of the table, top to bottom.
+ROWS = _rows()
+RESULT_ROWS = tuple(r for r in ROWS if r.key.startswith("result:"))
+
+
+def result_key(request: LedgerRequest) -> str | None:
+    """The 三 row a request's 处理结果 is counted in, or None when it cannot be placed."""
+    outcome = request.outcome
+    if outcome is None or not outcome.complete or "result" in request.invalid:
+        return None
+    if outcome.sub is None:
+        return f"result:{outcome.category}"
+    return f"result:{outcome.category}:{outcome.sub}"
+
+
+@dataclass(frozen=True)
+class Membership:
+    """Where one request is counted in the year's table."""
+
+    new: bool
+    carried: bool
+    result: str | None
+    answered_in_year: bool
+    next_year: bool
+
+    @property
+    def left(self) -> bool:
+        """Counted in 一 or 二."""
+        return self.new or self.carried
+
+    @property
+    def right(self) -> bool:
+        """Counted in 三 or 四."""
+        return self.result is not None or self.next_year
+
+
+def membership(request: LedgerRequest, year: int) -> Membership:
+    """The rows of year ``year`` that count ``request``."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    received, answered = request.received, request.answered
+    answered_in_year = answered is not None and first <= answered <= last
+    return Membership(
+        new=received is not None and received.year == year,
+        carried=received is not None
+        and received < first
+        and (answered is None or answered >= first),
+        result=result_key(request) if answered_in_year else None,
+        answered_in_year=answered_in_year,
+        next_year=received is not None
+        and received <= last
+        and (answered is None or answered > last),
+    )
+
+
+@dataclass
+class AnnualTable:
+    """The counts of the table for one year, and what breaks its identity."""
+
+    year: int
+    counts: dict[str, list[int]] = field(default_factory=dict)
+    #: column -> requests counted on one side of the identity only
+    breaking: dict[str, list[tuple[LedgerRequest, str]]] = field(default_factory=dict)
+    uncounted: list[LedgerRequest] = field(default_factory=list)
+
+    def value(self, key: str, column: str) -> int:
+        """The number in row ``key`` and column ``column``."""
+        return self.counts[key][COLUMNS.index(column)]
+
+    def identity(self, column: str) -> tuple[int, int]:
+        """(一 + 二, 三（七）+ 四) of a column."""
+        i = COLUMNS.index(column)
+        left = self.counts["new"][i] + self.counts["carried"][i]
+        right = self.counts["result-total"][i] + self.counts["next"][i]
+        return left, right
+
+    @property
+    def failing_columns(self) -> list[str]:
+        """The columns where 一 + 二 ≠ 三（七）+ 四."""
+        return [c for c in COLUMNS if self.identity(c)[0] != self.identity(c)[1]]
+
+
+def _reason(request: LedgerRequest, member: Membership, year: int) -> str:
+    if member.left and not member.right:
+        if member.answered_in_year:
+            return "已在本年答复，但处理结果为空或无法归类"
+        return "答复日期早于本年，却计入了本年新收或上年结转"
+    if request.received is None:
+        return "收到日期为空或无法识别"
+    if request.answered is not None and request.received > request.answered:
+        return "收到日期晚于答复日期"
+    return f"收到日期不在 {year} 年或以前"
+
+
+def build_annual_table(ledger: Ledger, year: int) -> AnnualTable:
+    """Count the ledger's requests into the table of ``year``."""
+    table = AnnualTable(year)
+    for row in ROWS:
+        table.counts[row.key] = [0] * len(COLUMNS)
+    total = len(COLUMNS) - 1
+    for request in ledger.requests:
+        if request.applicant is None:
+            table.uncounted.append(request)
+            continue
+        column = APPLICANT_KINDS.index(request.applicant)
+        member = membership(request, year)
+        for key, counted in (
+            ("new", member.new),
+            ("carried", member.carried),
+            ("next", member.next_year),
+        ):
+            if counted:
+                table.counts[key][column] += 1
+                table.counts[key][total] += 1
+        if member.result is not None:
+            for key in (member.result, "result-total"):
+                table.counts[key][column] += 1
+                table.counts[key][total] += 1
+        if member.left != member.right:
+            reason = _reason(request, member, year)
+            for name in (request.applicant, "总计"):
+                table.breaking.setdefault(name, []).append((request, reason))
+    return table
+
+
+def check_identity(table: AnnualTable, ledger: Ledger) -> list[Diagnostic]:
+    """One GR201 error per column whose 一 + 二 differs from 三（七）+ 四."""
+    out = []
+    for column in table.failing_columns:
+        left, right = table.identity(column)
+        i = COLUMNS.index(column)
+        name = column if column in ("自然人", "总计") else f"法人或其他组织-{column}"
+        breaking = table.breaking.get(column, [])
+        listed = "；".join(f"{r.label}：{why}" for r, why in breaking[:10])
+        more = f" 等 {len(breaking)} 件" if len(breaking) > 10 else ""
+        ref = breaking[0][0].row if breaking else CellRef(1, 1)
+        out.append(
+            ledger_diagnostic(
+                ledger.display,
+                codes.REPORT_IDENTITY,
+                ref,
+                f"{table.year} 年度报告表“{name}”列不满足勾稽关系：一 + 二 = "
+                f"{table.counts['new'][i]} + {table.counts['carried'][i]} = {left}，"
+                f"三（七）+ 四 = {table.counts['result-total'][i]} + {table.counts['next'][i]} = "
+                f"{right}。原因：{listed}{more}",
+                number=str(table.year),
+                field_name=column,
+            )
+        )
+    return out

@@ -1,0 +1,165 @@
+"""``govopen requests check`` and ``govopen requests report``: the 依申请公开 ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from govopen_cli.cli import app
+from govopen_cli.cli.check import FORMAT_HELP, check_format, parse_severity, project_config
+from govopen_cli.cli.output import emit, exit_code, use_color, write_atomic
+from govopen_cli.cli.workdays import HOLIDAYS_HELP, parse_day
+from govopen_cli.errors import GovopenError, PathNotFoundError
+
+requests_app = typer.Typer(
+    name="requests",
+    help=(
+        "依申请公开台账：检查答复期限、列出可转为主动公开的事项，生成年度报告中的"
+        "“收到和处理政府信息公开申请情况”表。\n\n"
+        "台账可以是 CSV、xlsx 或 YAML，列名见 docs/ledger.md。\n\n"
+        "示例：govopen requests check 台账.xlsx --catalog catalogs/2025.yaml"
+    ),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(requests_app)
+
+CONFIG_HELP = "配置文件（默认从当前目录向上查找 govopen.toml）。"
+FAIL_ON_HELP = "达到该严重程度即以状态 1 退出：error（默认）、warning、info。"
+
+
+def _existing(path: Path, what: str) -> Path:
+    if not path.exists():
+        raise PathNotFoundError(f"找不到{what}：{path}")
+    if path.is_dir():
+        raise PathNotFoundError(f"{path} 是文件夹，请指定{what}文件")
+    return path
+
+
+@requests_app.command(
+    "check",
+    epilog=(
+        "示例：\n\n"
+        "  govopen requests check 台账-2025.xlsx                       检查答复期限等\n\n"
+        "  govopen requests check 台账-2025.csv --today 2025-12-31     按某一天检查\n\n"
+        "  govopen requests check 台账.csv --catalog catalogs/pingyao-zrzyj/2025.yaml "
+        "--drafts 草拟事项.yaml\n\n"
+        "退出状态：0 没有达到 --fail-on 的问题；1 有；2 无法运行（文件不存在、配置错误）。"
+    ),
+)
+def check_command(
+    ledger: Path = typer.Argument(..., help="台账文件：.csv、.xlsx 或 .yaml。"),
+    catalog: Path | None = typer.Option(
+        None, "--catalog", help="目录文件：核对关联事项，转主动公开的候选落到具体事项上。"
+    ),
+    today: str | None = typer.Option(
+        None, "--today", help="以该日期判断是否逾期、即将到期（默认今天）。"
+    ),
+    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP, callback=check_format),
+    output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    drafts: Path | None = typer.Option(
+        None, "--drafts", help="把转主动公开的草拟事项（YAML，可并入目录 items）写入该文件。"
+    ),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
+    fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="总是以状态 0 退出（只报告）。"),
+) -> None:
+    """检查依申请公开台账：答复期限、补正、延期、不予公开理由、转主动公开。
+
+    期限按《政府信息公开条例》第三十三条：收到申请后 20 个工作日，经批准延期再加 20 个；补正的自收到补正之日起算（第三十条），征求第三方意见的时间不计入（第三十三条第二款）。
+
+    每个问题一行：文件:行:列（xlsx 为 工作表!单元格）: 编号 严重程度 说明。
+    """
+    from govopen_cli.reporters import RenderOptions, render
+    from govopen_cli.request_check import (
+        RequestCheckOptions,
+        RequestSettings,
+        check_ledger,
+        drafts_yaml,
+    )
+    from govopen_cli.workday import calendar_for_config
+
+    config = project_config(config_path)
+    severity = parse_severity(fail_on) or config.fail_on
+    _existing(ledger, "台账文件")
+    if catalog is not None:
+        _existing(catalog, "目录文件")
+    options = RequestCheckOptions(
+        calendar=calendar_for_config(config, holidays),
+        today=parse_day(today) if today is not None else dt.date.today(),
+        config=config,
+        settings=RequestSettings.from_config(config),
+        catalog_path=catalog,
+    )
+    result = check_ledger(ledger, options)
+    if drafts is not None:
+        write_atomic(drafts, drafts_yaml(result.candidates).encode("utf-8"))
+    color = use_color(output) and fmt == "text"
+    emit(render(result.report, fmt, RenderOptions(color=color)), output)
+    raise typer.Exit(exit_code(result.report, severity, exit_zero))
+
+
+@requests_app.command(
+    "report",
+    epilog=(
+        "示例：\n\n"
+        "  govopen requests report 台账-2025.xlsx --year 2025\n\n"
+        "  govopen requests report 台账-2025.csv --year 2025 --format markdown -o 表.md\n\n"
+        "  govopen requests report 台账-2025.csv --year 2025 --format xlsx -o 年报表.xlsx\n\n"
+        "表格写到屏幕或 -o 指定的文件；台账中的问题和勾稽关系不符写到标准错误。\n\n"
+        "退出状态：0 表格可用；1 有达到 --fail-on 的问题（如勾稽关系不符）；2 无法运行。"
+    ),
+)
+def report_command(
+    ledger: Path = typer.Argument(..., help="台账文件：.csv、.xlsx 或 .yaml。"),
+    year: int = typer.Option(..., "--year", min=2000, max=2100, help="报告年度，如 2025。"),
+    fmt: str = typer.Option(
+        "text", "--format", "-f", help="输出格式：text（默认）、markdown、json、xlsx。"
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="写入文件（xlsx 必须指定）。"),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="总是以状态 0 退出。"),
+) -> None:
+    """生成年度报告中“收到和处理政府信息公开申请情况”表（国办公开办函〔2021〕30号格式）。
+
+    按申请人类型（自然人；法人或其他组织：商业企业、科研机构、社会公益组织、法律服务机构、其他）统计本年新收、上年结转、各类办理结果和结转下年度，并逐列核对勾稽关系：第一项加第二项之和，等于第三项加第四项之和。
+    """
+    from govopen_cli.annual_report import build_annual_table, check_identity
+    from govopen_cli.check import apply_config, display_path
+    from govopen_cli.diagnostics import Report
+    from govopen_cli.ledger import read_ledger
+    from govopen_cli.reporters.annual_table import TABLE_FORMATS, render_table
+    from govopen_cli.reporters.text import diagnostic_line
+
+    if fmt not in TABLE_FORMATS:
+        raise typer.BadParameter(
+            f"未知的格式 {fmt!r}：可选 {'、'.join(TABLE_FORMATS)}", param_hint="--format"
+        )
+    if fmt == "xlsx" and output is None:
+        raise GovopenError("xlsx 是二进制文件，请用 -o 指定输出文件，如 -o 年报表.xlsx")
+    config = project_config(config_path)
+    severity = parse_severity(fail_on) or config.fail_on
+    _existing(ledger, "台账文件")
+    shown = display_path(ledger)
+    result = read_ledger(ledger, shown)
+    report = Report(title="govopen requests report", files=[shown])
+    report.extend(result.diagnostics)
+    if result.ledger is not None:
+        table = build_annual_table(result.ledger, year)
+        report.extend(check_identity(table, result.ledger))
+        rendered = render_table(table, fmt)
+        data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+        if output is None:
+            emit(data.decode("utf-8"), None)
+        else:
+            write_atomic(output, data)
+    report.diagnostics = apply_config(report.diagnostics, config)
+    for diag in report.sorted():
+        typer.echo(diagnostic_line(diag), err=True)
+    if report.diagnostics or result.ledger is None:
+        typer.echo(report.summary(), err=True)
+    raise typer.Exit(exit_code(report, severity, exit_zero))

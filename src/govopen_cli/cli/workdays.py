@@ -1,0 +1,95 @@
+"""``govopen workdays add|count|is``: 工作日 under the State Council holiday schedule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+
+from govopen_cli.cli import app
+from govopen_cli.cli.check import project_config
+from govopen_cli.date_text import DATE_FORMS, parse_date_text
+from govopen_cli.workday import WEEKDAY_NAMES, WorkdayCalendar, calendar_for_config
+
+workdays_app = typer.Typer(
+    name="workdays",
+    help=(
+        "按国务院办公厅节假日安排（含调休）计算工作日。\n\n"
+        "节假日数据来自 chinese-calendar（2004—2026 年），其他年份用 govopen.toml 中 holidays "
+        "指定的节假日文件；都不知道的年份报错（状态 2），不按周一至周五猜测。\n\n"
+        "示例：govopen workdays add 2025-09-26 20   →  2025-10-30"
+    ),
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(workdays_app)
+
+HOLIDAYS_HELP = "节假日文件（代替 govopen.toml 中的 holidays），格式见 docs/workdays.md。"
+CONFIG_HELP = "配置文件（默认从当前目录向上查找 govopen.toml）。"
+
+
+def parse_day(value: str) -> dt.date:
+    """Argument helper: a date in any of the forms ledgers hold."""
+    day = parse_date_text(value)
+    if day is None:
+        raise typer.BadParameter(f"日期 {value!r} 格式不对：请写成 {DATE_FORMS}")
+    return day
+
+
+def _calendar(config_path: Path | None, holidays: Path | None) -> WorkdayCalendar:
+    return calendar_for_config(project_config(config_path), holidays)
+
+
+@workdays_app.command(
+    "add",
+    epilog="示例：\n\n  govopen workdays add 2025-09-26 20     输出 2025-10-30\n\n"
+    "  govopen workdays add 2025年3月3日 40    延期后的答复期限",
+)
+def add_command(
+    date: str = typer.Argument(..., help="起算日期，如收到申请的日期。"),
+    days: int = typer.Argument(..., min=0, help="工作日数（0 或正整数）。"),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
+) -> None:
+    """输出 DATE 之后第 N 个工作日（从次日起算，与《政府信息公开条例》的算法一致）。"""
+    start = parse_day(date)
+    typer.echo(_calendar(config_path, holidays).add(start, days).isoformat())
+
+
+@workdays_app.command(
+    "count",
+    epilog="示例：govopen workdays count 2025-09-26 2025-10-30     输出 20",
+)
+def count_command(
+    start: str = typer.Argument(..., metavar="FROM", help="起算日期（不计入）。"),
+    end: str = typer.Argument(..., metavar="TO", help="截止日期（计入）。"),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
+) -> None:
+    """输出 FROM 之后到 TO（含）共有几个工作日；TO 早于 FROM 时为负数。"""
+    first, last = parse_day(start), parse_day(end)
+    typer.echo(str(_calendar(config_path, holidays).count(first, last)))
+
+
+@workdays_app.command(
+    "is",
+    epilog="示例：govopen workdays is 2025-10-11     2025-10-11 是工作日（周六，调休上班）\n\n"
+    "退出状态：0 是工作日；1 不是；2 无法判断（年份未知、日期格式不对）。",
+)
+def is_command(
+    date: str = typer.Argument(..., help="要判断的日期。"),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
+) -> None:
+    """判断 DATE 是不是工作日：是则以状态 0 退出，不是则以状态 1 退出。"""
+    day = parse_day(date)
+    calendar = _calendar(config_path, holidays)
+    kind = calendar.day_kind(day)
+    working = calendar.is_workday(day)
+    verdict = "是工作日" if working else "不是工作日"
+    source = calendar.source_of(day.year)
+    typer.echo(
+        f"{day.isoformat()} {verdict}（{WEEKDAY_NAMES[day.weekday()]}，{kind}；依据 {source}）"
+    )
+    raise typer.Exit(0 if working else 1)
