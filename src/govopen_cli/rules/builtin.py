@@ -59,3 +59,4 @@ for code, (name, summary) in {**LOADER_CODES, **SCHEMA_CODES}.items():
     )
 
 # Rule modules register themselves when imported.
+from govopen_cli.rules import excel_codes as _excel_codes  # noqa: E402,F401
