@@ -303,14 +303,17 @@ def read_about(path: Path) -> AboutInfo:
         if layout.SHEET_ABOUT not in wb.sheetnames:
             return AboutInfo()
         catalog_file = sha = catalog_id = ""
-        for row in wb[layout.SHEET_ABOUT].iter_rows(max_col=4, values_only=True):
+        in_header = True
+        for row in wb[layout.SHEET_ABOUT].iter_rows(min_row=2, max_col=4, values_only=True):
             key = str(row[0]).strip() if row and row[0] is not None else ""
             value = str(row[1]).strip() if len(row) > 1 and row[1] is not None else ""
-            if key == layout.ABOUT_CATALOG_FILE:
+            if not key:
+                in_header = False
+            elif in_header and key == layout.ABOUT_CATALOG_FILE:
                 catalog_file = value
-            elif key == "目录标识":
+            elif in_header and key == "目录标识":
                 catalog_id = value
-            elif key == "目录" and len(row) > 3 and row[3]:
+            elif not in_header and key == "目录" and len(row) > 3 and row[3] and not sha:
                 sha = str(row[3]).strip()
         return AboutInfo(catalog_file, sha, catalog_id)
     finally:

@@ -303,9 +303,13 @@ def _about(wb: Any) -> dict[str, str] | None:
         return None
     ws = wb[layout.SHEET_ABOUT]
     pairs: dict[str, str] = {}
-    for row in ws.iter_rows(min_row=1, max_row=40, max_col=2, values_only=True):
-        if row and row[0] is not None:
-            pairs[cell_text(row[0])] = cell_text(row[1] if len(row) > 1 else None)
+    # The key/value block under the title ends at the first empty row.
+    for n, row in enumerate(ws.iter_rows(min_row=2, max_row=40, max_col=2, values_only=True)):
+        if not row or row[0] is None:
+            if n:
+                break
+            continue
+        pairs[cell_text(row[0])] = cell_text(row[1] if len(row) > 1 else None)
     if not pairs.get(layout.ABOUT_TOOL, "").startswith("govopen"):
         return None
     return pairs
