@@ -288,10 +288,10 @@ class _Sheet:
         if isinstance(value, str):
             value = _clean(value) or None
         cell = WriteOnlyCell(self.ws, value=value)
+        cell.style = f"govopen-{style}"
         if isinstance(value, str) and value.startswith(_FORMULA_START):
             cell.data_type = "s"
-            cell.quotePrefix = True
-        cell.style = f"govopen-{style}"
+            cell.quotePrefix = True  # after the style: assigning a style resets it
         return cell
 
     def formula(self, text: str, style: str = "center") -> Any:
@@ -834,26 +834,45 @@ ABOUT_NOTES = (
 )
 
 
+def _output_folder(out_path: Path) -> Path:
+    folder = out_path.parent if str(out_path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"输出目录不存在：{folder}")
+    return folder
+
+
 def _save_atomic(wb: Any, out_path: Path) -> None:
     """Save to a temporary file beside ``out_path`` and move it into place.
 
     The same contract as ``cli.output.write_atomic``, kept here so the core
     does not import the CLI package.
     """
-    folder = out_path.parent if str(out_path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"输出目录不存在：{folder}")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
+    tmp = ""
     try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{out_path.name}.", suffix=".tmp", dir=_output_folder(out_path)
+        )
+        os.close(fd)
         wb.save(tmp)
         os.replace(tmp, out_path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        _discard(wb, tmp)
         raise OutputError(f"无法写入 {out_path}：{exc.strerror or exc}") from exc
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        _discard(wb, tmp)
         raise
+
+
+def _discard(wb: Any, tmp: str) -> None:
+    """Close what a failed save left open, and remove the temporary file."""
+    for ws in wb.worksheets:
+        try:
+            if not ws.closed:
+                ws.close()
+        except Exception:  # the sheet's own temporary stream may be gone already
+            pass
+    if tmp:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _ticker(total: int, progress: ProgressCallback | None) -> Callable[[], None]:
@@ -889,6 +908,7 @@ def export_workbook(
     """
     from openpyxl import Workbook
 
+    _output_folder(out_path)  # fail before the work, not after
     wb = Workbook(write_only=True)
     for style in _named_styles():
         wb.add_named_style(style)
