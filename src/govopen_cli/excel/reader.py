@@ -170,12 +170,25 @@ class _Reporter:
     def __init__(self, display: str) -> None:
         self.display = display
         self.diagnostics: list[Diagnostic] = []
+        self.sheets: dict[str, int] = {}
+
+    def sorted(self) -> list[Diagnostic]:
+        """In reading order: sheet by sheet, row by row; workbook-wide ones last."""
+
+        def key(d: Diagnostic) -> tuple[int, int, int, str]:
+            sheet = d.source.rsplit("!", 1)[0] if "!" in d.source else None
+            order = self.sheets.get(sheet, len(self.sheets)) if sheet else len(self.sheets) + 1
+            return (order, d.line, d.column, d.code)
+
+        return sorted(self.diagnostics, key=key)
 
     def add(self, code: str, message: str, *, sheet: str = "", row: int = 1, col: int = 1) -> None:
         from openpyxl.utils import get_column_letter
 
         name, severity, _ = IMPORT_CODES[code]
         source = f"{sheet}!{get_column_letter(col)}{row}" if sheet else self.display
+        if sheet:
+            self.sheets.setdefault(sheet, len(self.sheets))
         self.diagnostics.append(
             Diagnostic(
                 file=self.display,
@@ -361,7 +374,8 @@ class _SheetImport:
         words = [text.one_line(self.grid.text(row, c)) for c in filled]
         shown = words[0]
         if _NOTE_ROW.match(shown) or len(shown) > 40:
-            self.report(CODE_SKIPPED_ROW, f"说明行“{shown[:30]}”，未作为事项导入", row, filled[0])
+            brief = shown if len(shown) <= 30 else shown[:30] + "……"
+            self.report(CODE_SKIPPED_ROW, f"说明行“{brief}”，未作为事项导入", row, filled[0])
         elif len(set(words)) == 1:
             self.section = text.strip_numbering(shown)
             self.report(
@@ -793,6 +807,7 @@ def _import(
                 sheet=ws.title,
             )
             continue
+        report.sheets.setdefault(ws.title, len(report.sheets))
         grid = SheetGrid(ws)
         header = _find_header(grid)
         if header is None:
@@ -843,7 +858,7 @@ def _import(
                 CODE_NO_HEADER,
                 "没有找到目录表：任何工作表中都没有“公开事项/一级事项”“公开内容”“公开依据”等表头",
             )
-        return ImportResult(None, report.diagnostics, used)
+        return ImportResult(None, report.sorted(), used)
     header_data, placeholders = _catalog_header(
         report, about, found_title, found_sheet, agency, year, catalog_id, title
     )
@@ -852,7 +867,7 @@ def _import(
         "catalog": header_data,
         "items": [it.to_data() for it in ctx.items],
     }
-    return ImportResult(data, report.diagnostics, used, ctx.sources, placeholders)
+    return ImportResult(data, report.sorted(), used, ctx.sources, placeholders)
 
 
 def _catalog_header(
