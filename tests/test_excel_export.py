@@ -220,6 +220,17 @@ items:
     assert values.splitlines() == ["1.=SUM(A1:A2)", "2.+86 电话", "3.-1 级", "4.@备注"]
 
 
+def test_written_file_has_ordinary_permissions(run_line, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "x.xlsx"
+    assert run_line(f"govopen export {CATALOG_2025} -o {out}", cwd=REPO).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
 def test_refuses_to_overwrite_without_force(run_line, tmp_path):
     out = tmp_path / "x.xlsx"
     out.write_bytes(b"filled in by an inspector")

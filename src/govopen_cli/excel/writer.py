@@ -18,9 +18,11 @@ and is moved into place only when complete.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -274,6 +276,7 @@ class _Sheet:
         self.title = title
         self.widths = list(widths)
         self.row = 0
+        self._styles: dict[str, Any] = {}
         for i, width in enumerate(widths, 1):
             self.ws.column_dimensions[_letter(i)].width = width
 
@@ -288,7 +291,7 @@ class _Sheet:
         if isinstance(value, str):
             value = _clean(value) or None
         cell = WriteOnlyCell(self.ws, value=value)
-        cell.style = f"govopen-{style}"
+        self._style(cell, style)
         if isinstance(value, str) and value.startswith(_FORMULA_START):
             cell.data_type = "s"
             cell.quotePrefix = True  # after the style: assigning a style resets it
@@ -299,8 +302,19 @@ class _Sheet:
         from openpyxl.cell import WriteOnlyCell
 
         cell = WriteOnlyCell(self.ws, value=text)
-        cell.style = f"govopen-{style}"
+        self._style(cell, style)
         return cell
+
+    def _style(self, cell: Any, style: str) -> None:
+        # Assigning a named style looks it up by name and rebuilds its style
+        # array every time; a fifth of the export time for large catalogs. The
+        # array is computed once per style and copied, as openpyxl itself does.
+        cached = self._styles.get(style)
+        if cached is None:
+            cell.style = f"govopen-{style}"
+            self._styles[style] = copy.copy(cell._style)
+        else:
+            cell._style = copy.copy(cached)
 
     def append(self, cells: Sequence[Any], height: float | None = None) -> int:
         """Write a row (sized to its wrapped text unless ``height`` is given); its number."""
@@ -854,6 +868,7 @@ def _save_atomic(wb: Any, out_path: Path) -> None:
         )
         os.close(fd)
         wb.save(tmp)
+        os.chmod(tmp, _file_mode(out_path))
         os.replace(tmp, out_path)
     except OSError as exc:
         _discard(wb, tmp)
@@ -861,6 +876,16 @@ def _save_atomic(wb: Any, out_path: Path) -> None:
     except BaseException:
         _discard(wb, tmp)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a new file gets (mkstemp's is 0600), or the replaced file's."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _discard(wb: Any, tmp: str) -> None:
