@@ -412,7 +412,7 @@ def read_inspection(
     today = today or dt.date.today()
     result = InspectionResult(workbook=shown, catalog=catalog.display, sheet="", today=today)
     try:
-        wb = load_workbook(path, data_only=True)
+        wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # not an xlsx at all
         reader = _Reader(shown, "", catalog)
         reader.add(CODE_NO_SHEET, f"无法作为 .xlsx 工作簿读取：{exc}", cell=False)

@@ -22,6 +22,7 @@ catalog header is read from there and the other generated sheets are skipped.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import os
@@ -203,20 +204,56 @@ class _Reporter:
         )
 
 
+def merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
+    """A sheet's merged ranges as (min_row, min_col, max_row, max_col).
+
+    A read-only sheet (streamed, so large workbooks fit in memory) does not
+    keep them; they are read from the ``<mergeCell>`` elements of the sheet's
+    XML, which openpyxl opens for us.
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    refs: list[str] = []
+    if hasattr(ws, "merged_cells"):
+        refs = [str(r) for r in ws.merged_cells.ranges]
+    else:
+        from xml.etree.ElementTree import iterparse
+
+        source = ws._get_source()  # the sheet's XML stream inside the archive
+        try:
+            for _, element in iterparse(source, events=("end",)):
+                if element.tag.endswith("}mergeCell") and element.get("ref"):
+                    refs.append(element.get("ref", ""))
+                element.clear()
+        finally:
+            source.close()
+    ranges = []
+    for ref in refs:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        ranges.append((min_row, min_col, max_row, max_col))
+    return ranges
+
+
 class SheetGrid:
-    """A sheet's values (read once), with merged ranges resolved."""
+    """A sheet's values (read once, streaming), with merged ranges resolved.
+
+    A merged range's value holds for every cell it covers. Ranges are clipped to
+    the cells that hold data and looked up per column, so a range covering a
+    whole sheet costs nothing.
+    """
 
     def __init__(self, ws: Any) -> None:
         self.title: str = ws.title
         self.rows: list[tuple[Any, ...]] = list(ws.iter_rows(values_only=True))
         self.width = max((len(r) for r in self.rows), default=0)
-        self.merged: dict[tuple[int, int], Any] = {}
-        for rng in ws.merged_cells.ranges:
-            origin = self.own(rng.min_row, rng.min_col)
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if (r, c) != (rng.min_row, rng.min_col):
-                        self.merged[(r, c)] = origin
+        self._merged: dict[int, list[tuple[int, int, Any]]] = {}
+        for min_row, min_col, max_row, max_col in sorted(merged_ranges(ws)):
+            origin = self.own(min_row, min_col)
+            for c in range(min_col, min(max_col, self.width) + 1):
+                self._merged.setdefault(c, []).append(
+                    (min_row, min(max_row, len(self.rows)), origin)
+                )
+        self._starts = {c: [r[0] for r in spans] for c, spans in self._merged.items()}
 
     def own(self, row: int, col: int) -> Any:
         """The value stored in the cell itself (None for a covered merged cell)."""
@@ -228,8 +265,12 @@ class SheetGrid:
     def value(self, row: int, col: int) -> Any:
         """The value shown in the cell: a merged range's value for every cell it covers."""
         value = self.own(row, col)
-        if value is None:
-            value = self.merged.get((row, col))
+        if value is None and col in self._merged:
+            i = bisect.bisect_right(self._starts[col], row) - 1
+            if i >= 0:
+                first, last, origin = self._merged[col][i]
+                if first <= row <= last:
+                    value = origin
         return value
 
     def text(self, row: int, col: int) -> str:
@@ -746,7 +787,7 @@ def import_workbook(
     shown = display or str(path)
     report = _Reporter(shown)
     try:
-        wb = load_workbook(path, data_only=True)
+        wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
         hint = (
             "；.xls 旧格式请先用 Excel 或 WPS 另存为 .xlsx" if path.suffix.lower() == ".xls" else ""
@@ -784,7 +825,7 @@ def _import(
     found_title: dict[str, tuple[str, int, int]] = {}
     found_sheet = ""
     worksheets = [wb[s] for s in sheets] if sheets else list(wb.worksheets)
-    total = sum(ws.max_row for ws in worksheets)
+    total = sum(ws.max_row or 0 for ws in worksheets)
     done = 0
 
     def tick() -> None:
