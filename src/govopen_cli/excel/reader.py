@@ -1077,12 +1077,16 @@ def catalog_yaml(
     lines.append(dump({"format": data["format"]}).rstrip())
     lines.append(dump({"catalog": data["catalog"]}).rstrip())
     lines.append("")
-    lines.append("items:")
-    for n, item in enumerate(data["items"]):
-        if n:
-            lines.append("")
-        if n < len(sources) and sources[n]:
-            lines.append(f"  # {sources[n]}")
-        block = dump([shape(item)]).rstrip()
-        lines.extend(f"  {line}" if line else "" for line in block.splitlines())
+    # One dump for all items (a call per item costs more than the items), then a
+    # blank line and the item's place in the workbook above each "  - id:".
+    block = dump({"items": [shape(item) for item in data["items"]]}).rstrip()
+    n = 0
+    for line in block.splitlines():
+        if line.startswith("  - ") and not line.startswith("  -  "):
+            if n:
+                lines.append("")
+            if n < len(sources) and sources[n]:
+                lines.append(f"  # {sources[n]}")
+            n += 1
+        lines.append(line)
     return "\n".join(lines) + "\n"
