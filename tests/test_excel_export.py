@@ -292,3 +292,38 @@ def test_layout_is_the_single_source_of_header_names():
     # Every header the writer uses is one the reader finds again.
     for col in layout.CATALOG_COLUMNS:
         assert layout.find_column(col.header) == col, col.header
+
+
+def test_inspection_sheet_shows_a_count_stated_outside_the_wording(write, tmp_path):
+    catalog = write(
+        "c.yaml",
+        """format: 1
+catalog: {id: t, title: 测试目录, agency: 测试局, year: 2025}
+items:
+  - id: A-1
+    matter: [机构信息, 机构职能]
+    content: 职能
+    basis: [《中华人民共和国政府信息公开条例》]
+    deadline: {text: 按规定时限公开, days: 20, unit: 工作日}
+    owner: 测试局
+    channels: [政府网站]
+    audience: 全社会
+    mode: 主动
+    levels: [县级]
+  - id: A-2
+    matter: [机构信息, 领导信息]
+    content: 领导
+    basis: [《中华人民共和国政府信息公开条例》]
+    deadline: {text: 自信息形成之日起20个工作日内, days: 20, unit: 工作日}
+    owner: 测试局
+    channels: [政府网站]
+    audience: 全社会
+    mode: 主动
+    levels: [县级]
+""",
+    )
+    out = tmp_path / "t.xlsx"
+    export_workbook(check_paths([catalog]).catalogs[0].catalog, [], None, out)
+    ws = openpyxl.load_workbook(out)["检查表"]
+    assert ws["F3"].value == "按规定时限公开（20个工作日）"
+    assert ws["F4"].value == "自信息形成之日起20个工作日内"

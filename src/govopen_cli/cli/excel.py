@@ -114,7 +114,8 @@ def export_command(
         raise GovopenError(f"输出文件 {output} 应以 .xlsx 结尾")
     _refuse_overwrite(output, force, "（可能是已填写的检查表）")
     options = CheckOptions(config=config, duties=duties, today=parse_date(today) or dt.date.today())
-    result = check_paths([catalog], options)
+    with progress_bar("检查目录"):
+        result = check_paths([catalog], options)
     cat_file = next((f for f in result.files if f.catalog is not None), None)
     if cat_file is None or cat_file.catalog is None:
         _print_diagnostics(result.report.sorted())

@@ -183,10 +183,20 @@ class _Reporter:
 
         return sorted(self.diagnostics, key=key)
 
-    def add(self, code: str, message: str, *, sheet: str = "", row: int = 1, col: int = 1) -> None:
+    def add(
+        self,
+        code: str,
+        message: str,
+        *,
+        sheet: str = "",
+        row: int = 1,
+        col: int = 1,
+        severity: Severity | None = None,
+    ) -> None:
         from openpyxl.utils import get_column_letter
 
-        name, severity, _ = IMPORT_CODES[code]
+        name, default, _ = IMPORT_CODES[code]
+        severity = severity or default
         source = f"{sheet}!{get_column_letter(col)}{row}" if sheet else self.display
         if sheet:
             self.sheets.setdefault(sheet, len(self.sheets))
@@ -378,6 +388,7 @@ class _SheetImport:
         self.ctx = ctx
         self.by_key = {col.key: c for c, col in header.columns.items()}
         self.section = ""
+        self.last_first_level = ""
         self.generated: list[str] = []
         self.lookalike: str | None = None
         self.lookalikes = 0
@@ -474,7 +485,9 @@ class _SheetImport:
             value, _ = self.cell(key, row)
             value = text.strip_numbering(text.one_line(value))
             if key == "matter1" and not value:
-                value = self.section or (self.ctx.items[-1].first_level if self.ctx.items else "")
+                value = self.section or self.last_first_level
+            if key == "matter1" and value:
+                self.last_first_level = value
             if value:
                 matter.append(value)
             elif key == "matter1":
@@ -898,6 +911,7 @@ def _import(
             report.add(
                 CODE_NO_HEADER,
                 "没有找到目录表：任何工作表中都没有“公开事项/一级事项”“公开内容”“公开依据”等表头",
+                severity=Severity.ERROR,
             )
         return ImportResult(None, report.sorted(), used)
     header_data, placeholders = _catalog_header(

@@ -37,7 +37,7 @@ from govopen_cli.errors import OutputError
 from govopen_cli.excel import layout
 from govopen_cli.excel.layout import Column
 from govopen_cli.loader import split_pointer
-from govopen_cli.model import LEVELS, MARK_SYMBOLS, Catalog, Item
+from govopen_cli.model import LEVELS, MARK_SYMBOLS, Catalog, Deadline, Item
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -500,10 +500,12 @@ def _write_inspection(wb: Any, catalog: Catalog, tick: Callable[[], None]) -> No
     sheet.header_row(c.header for c in columns)
     assert sheet.row + 1 == first
     for n, item in enumerate(catalog.items):
-        limit = publishing_limit(item.deadline)
         deadline = item.deadline.text
-        if limit is not None and limit.fragment not in deadline:
-            deadline = f"{deadline}（{limit.days}个{limit.unit}）"
+        stated = item.deadline.days, item.deadline.unit
+        in_text = publishing_limit(Deadline(text=deadline))
+        if stated[0] is not None and (in_text is None or (in_text.days, in_text.unit) != stated):
+            # The count is stated outside the wording: show it to the inspector.
+            deadline = f"{deadline}（{stated[0]}个{stated[1]}）"
         values: dict[str, Any] = {
             "seq": n + 1,
             "id": item.id,
