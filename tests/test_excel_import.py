@@ -453,3 +453,21 @@ def test_section_heading_rows_give_the_first_level(tmp_path):
     result = import_workbook(tmp_path / "s.xlsx")
     assert result.catalog["items"][0]["matter"] == ["机构信息", "机构职能"]
     assert "GX011" in _by_source(result, "Sheet!A2")
+
+
+def test_every_import_and_inspect_code_is_documented_in_four_parts():
+    from govopen_cli.excel.inspection import INSPECT_CODES
+    from govopen_cli.excel.reader import IMPORT_CODES
+    from govopen_cli.rules import RULES, load_rules
+
+    load_rules()
+    for code in {**IMPORT_CODES, **INSPECT_CODES}:
+        doc = RULES[code].doc
+        for part in ("检查：", "依据：", "错误示例：", "修改："):
+            assert part in doc, (code, part)
+    assert RULES["GX006"].check is not None  # the one that `govopen check` runs
+
+
+def test_year_out_of_range_is_a_usage_error(run_line, messy, tmp_path):
+    result = run_line(f"govopen import {messy} -o {tmp_path / 'o.yaml'} --year 1999", cwd=tmp_path)
+    assert result.exit_code == 2

@@ -170,7 +170,7 @@ def import_command(
     workbook: Path = typer.Argument(..., help="标准目录版式的 .xlsx 工作簿。", show_default=False),
     output: Path = typer.Option(..., "--output", "-o", help="要写出的目录文件（.yaml）。"),
     agency: str | None = typer.Option(None, "--agency", help="制定机关（工作簿没有写明时）。"),
-    year: int | None = typer.Option(None, "--year", help="年度，如 2025。", min=2000, max=2100),
+    year: int | None = typer.Option(None, "--year", help="年度，如 2025（2000—2100）。"),
     catalog_id: str | None = typer.Option(
         None, "--id", help="目录标识：字母、数字、-、_、.，各年度保持不变。"
     ),
@@ -193,6 +193,8 @@ def import_command(
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
+    if year is not None and not 2000 <= year <= 2100:
+        raise typer.BadParameter(f"年度 {year} 不在 2000—2100 之间", param_hint="--year")
     if not workbook.is_file():
         raise PathNotFoundError(f"找不到工作簿：{workbook}")
     if output.suffix.lower() not in (".yaml", ".yml"):
