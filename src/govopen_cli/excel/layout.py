@@ -178,7 +178,7 @@ DEPARTMENT = Column(
 )
 AUDIENCE_NOTE = Column("audience_note", "特定群体说明", 14, "lines", aliases=("特定群体范围",))
 URL = Column("url", "公开网址", 22, "url", aliases=("网址", "公开链接", "链接", "网站地址"))
-DEADLINE_COUNT = Column("deadline_count", "时限天数", 8, aliases=("时限(天数)", "时限天数"))
+DEADLINE_COUNT = Column("deadline_count", "时限天数", 8, aliases=("时限(天数)", "时限工作日数"))
 DUTIES = Column("duties", "对应三定职责", 8, "duties", aliases=("三定职责", "对应职责", "职责编号"))
 INTERPRETATION = Column(
     "interpretation", "需政策解读", 6, "tick", aliases=("政策解读", "是否需要解读"), value="是"

@@ -283,7 +283,7 @@ _WAIVER = re.compile(
 
 def parse_waiver(line: str) -> tuple[str, str, str | None] | None:
     """``GO301：理由（有效期至 2027-12-31）`` -> (rule, reason, until)."""
-    m = _WAIVER.match(unicodedata.normalize("NFKC", line) if line.isascii() else line)
+    m = _WAIVER.match(line)
     if m is None or not m.group(2):
         return None
     return m.group(1), m.group(2), m.group(3)
