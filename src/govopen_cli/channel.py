@@ -38,6 +38,7 @@ _BOARD = "社区/企事业单位/村公示栏(电子屏)"
 
 #: Variants met in real catalogs -> the official name to write.
 CHANNEL_VARIANTS: dict[str, str] = {
+    "社区/企事业单位/村公示栏(电子屏幕)": _BOARD,
     # 政府网站
     "门户网站": WEBSITE,
     "政府门户网站": WEBSITE,

@@ -52,6 +52,7 @@ def _root(
 from govopen_cli.cli import check as _check  # noqa: E402,F401
 from govopen_cli.cli import coverage as _coverage  # noqa: E402,F401
 from govopen_cli.cli import diff as _diff  # noqa: E402,F401
+from govopen_cli.cli import excel as _excel  # noqa: E402,F401
 from govopen_cli.cli import requests as _requests  # noqa: E402,F401
 from govopen_cli.cli import rules as _rules  # noqa: E402,F401
 from govopen_cli.cli import workdays as _workdays  # noqa: E402,F401

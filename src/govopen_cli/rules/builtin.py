@@ -70,3 +70,4 @@ from govopen_cli.rules import (  # noqa: E402,F401
     waiver,
 )
 from govopen_cli.rules import diff_codes as _diff_codes  # noqa: E402,F401
+from govopen_cli.rules import excel_codes as _excel_codes  # noqa: E402,F401

@@ -1,0 +1,340 @@
+"""``govopen export``, ``govopen import`` and ``govopen inspect``: the Excel commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+
+from govopen_cli.cli import app
+from govopen_cli.cli.check import parse_date, parse_severity, project_config
+from govopen_cli.cli.output import emit, write_atomic
+from govopen_cli.diagnostics import Diagnostic, Report
+from govopen_cli.errors import GovopenError, OutputError, PathNotFoundError
+
+Progress = Callable[[int, int], None]
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Progress | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def _refuse_overwrite(path: Path, force: bool, what: str) -> None:
+    if path.exists() and not force:
+        raise OutputError(f"{path} 已存在{what}，未覆盖。确需覆盖请加 --force")
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    from govopen_cli.reporters.text import diagnostic_line
+
+    for diag in diagnostics:
+        typer.echo(diagnostic_line(diag))
+
+
+# ── export ──────────────────────────────────────────────────────────────────
+
+
+@app.command(
+    "export",
+    epilog=(
+        "示例：\n\n"
+        "  govopen export catalogs/pingyao-zrzyj/2025.yaml -o 检查.xlsx\n\n"
+        "  govopen export 2025.yaml --duties sanding.yaml -o 检查.xlsx --force\n\n"
+        "工作表：目录（标准目录版式）、检查表（供检查人员填写）、覆盖情况（有三定映射时）、"
+        "问题清单（govopen check 的结果）、汇总（公式随检查表更新，附图表）、说明。\n\n"
+        "退出状态：0 已写出；1 目录文件无法读取，未写出；2 无法运行（文件已存在未加 --force、路径不存在）。"
+    ),
+)
+def export_command(
+    catalog: Path = typer.Argument(..., help="目录文件（YAML）。", show_default=False),
+    output: Path = typer.Option(..., "--output", "-o", help="要写出的 .xlsx 工作簿。"),
+    duties: Path | None = typer.Option(
+        None, "--duties", help="三定映射文件（覆盖 catalog.duties）：填写“覆盖情况”工作表。"
+    ),
+    config_path: Path | None = typer.Option(
+        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
+    ),
+    today: str | None = typer.Option(
+        None, "--today", help="以该日期判断豁免是否过期（YYYY-MM-DD，默认今天）。"
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="覆盖已有的文件（注意：可能是已填写的检查表）。"
+    ),
+) -> None:
+    """导出检查用 Excel 工作簿：标准目录版式的目录、检查表、覆盖情况、问题清单、汇总和说明。
+
+    工作簿先写入临时文件，完整后再移到目标位置，不会留下写了一半的文件。
+    """
+    from govopen_cli.check import CheckOptions, check_paths, display_path
+    from govopen_cli.coverage import compute_coverage
+    from govopen_cli.excel.writer import InputFile, RuleInfo, export_workbook
+    from govopen_cli.rules import iter_rules
+
+    config = project_config(config_path)
+    if not catalog.is_file():
+        raise PathNotFoundError(f"找不到目录文件：{catalog}")
+    if duties is not None and not duties.is_file():
+        raise PathNotFoundError(f"找不到三定映射文件：{duties}")
+    if output.suffix.lower() != ".xlsx":
+        raise GovopenError(f"输出文件 {output} 应以 .xlsx 结尾")
+    _refuse_overwrite(output, force, "（可能是已填写的检查表）")
+    options = CheckOptions(config=config, duties=duties, today=parse_date(today) or dt.date.today())
+    with progress_bar("检查目录"):
+        result = check_paths([catalog], options)
+    cat_file = next((f for f in result.files if f.catalog is not None), None)
+    if cat_file is None or cat_file.catalog is None:
+        _print_diagnostics(result.report.sorted())
+        typer.echo(f"无法导出：{catalog} 不能作为目录读取（见上）。", err=True)
+        raise typer.Exit(1)
+    cat = cat_file.catalog
+    mapping = next((f for f in result.files if f.dutymap is not None), None)
+    coverage = compute_coverage(cat, mapping.dutymap) if mapping and mapping.dutymap else None
+    inputs = [InputFile("目录", cat_file.display, sha256_of(catalog))]
+    if mapping is not None:
+        inputs.append(InputFile("三定映射", mapping.display, sha256_of(mapping.path)))
+    if config.path is not None:
+        inputs.append(InputFile("配置", display_path(config.path), sha256_of(config.path)))
+    rules = [
+        RuleInfo(r.code, r.name, config.severity_for(r.code, r.severity).zh, r.summary)
+        for r in iter_rules()
+        if config.enabled(r.code)
+    ]
+    with progress_bar("写出工作簿") as update:
+        summary = export_workbook(
+            cat,
+            result.report.diagnostics,
+            coverage,
+            output,
+            inputs=inputs,
+            rules=rules,
+            progress=update,
+        )
+    report = result.report
+    typer.echo(
+        f"已导出 {output}：{summary.items} 个事项，工作表 {'、'.join(summary.sheets)}。"
+        f"问题清单：{report.summary().removeprefix(f'检查了 {len(report.files)} 个文件，')}"
+    )
+
+
+# ── import ──────────────────────────────────────────────────────────────────
+
+
+@app.command(
+    "import",
+    epilog=(
+        "示例：\n\n"
+        "  govopen import 目录.xlsx -o catalogs/2025.yaml --agency 平遥县自然资源局 --year 2025 --id pingyao-zrzyj\n\n"
+        "  govopen import 目录.xlsx -o 2025.yaml --sheet 征地 --sheet 规划\n\n"
+        "按列名找表头（列的顺序不限，多余的列忽略并报告），读取合并单元格、■□▲ 渠道标注、√ 打勾、"
+        "带序号的公开内容；读不懂的单元格逐一报告位置（如 目录!C12）。工作簿没有写明的制定机关、年度、"
+        "目录标识写为“待填写”占位，govopen check 会报告。写出后立即用 govopen check 检查。\n\n"
+        "退出状态：0 已写出且通过检查；1 已写出但有问题（或没有读到事项）；2 无法运行（输出文件已存在未加 --force）。"
+    ),
+)
+def import_command(
+    workbook: Path = typer.Argument(..., help="标准目录版式的 .xlsx 工作簿。", show_default=False),
+    output: Path = typer.Option(..., "--output", "-o", help="要写出的目录文件（.yaml）。"),
+    agency: str | None = typer.Option(None, "--agency", help="制定机关（工作簿没有写明时）。"),
+    year: int | None = typer.Option(None, "--year", help="年度，如 2025（2000—2100）。"),
+    catalog_id: str | None = typer.Option(
+        None, "--id", help="目录标识：字母、数字、-、_、.，各年度保持不变。"
+    ),
+    title: str | None = typer.Option(None, "--title", help="目录名称（默认取表格标题）。"),
+    sheets: list[str] = typer.Option(
+        None, "--sheet", help="只读这些工作表（可重复）；默认读所有可见工作表。"
+    ),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的目录文件。"),
+    config_path: Path | None = typer.Option(
+        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
+    ),
+    fail_on: str | None = typer.Option(
+        None, "--fail-on", help="达到该严重程度即以状态 1 退出：error、warning、info。"
+    ),
+) -> None:
+    """把机关现有的 Excel 标准目录导入为目录文件（YAML），并立即检查。"""
+    from govopen_cli.check import CheckOptions, apply_config, check_paths, display_path
+    from govopen_cli.excel.reader import catalog_yaml, import_workbook, schema_reference
+    from govopen_cli.reporters import RenderOptions, render
+
+    config = project_config(config_path)
+    severity = parse_severity(fail_on) or config.fail_on
+    if year is not None and not 2000 <= year <= 2100:
+        raise typer.BadParameter(f"年度 {year} 不在 2000—2100 之间", param_hint="--year")
+    if not workbook.is_file():
+        raise PathNotFoundError(f"找不到工作簿：{workbook}")
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise GovopenError(f"输出文件 {output} 应以 .yaml 或 .yml 结尾")
+    _refuse_overwrite(output, force, "")
+    shown = display_path(workbook)
+    with progress_bar("读取工作簿") as update:
+        result = import_workbook(
+            workbook,
+            agency=agency,
+            year=year,
+            catalog_id=catalog_id,
+            title=title,
+            sheets=sheets or None,
+            known_channels=config.extra_channels,
+            display=shown,
+            progress=update,
+        )
+    diagnostics = apply_config(result.diagnostics, config)
+    _print_diagnostics(diagnostics)
+    if result.catalog is None:
+        typer.echo(f"没有从 {shown} 读到任何事项，未写出 {output}。")
+        raise typer.Exit(1)
+    comments = [
+        f"由 govopen import 从 {shown}（工作表 {'、'.join(result.sheets)}）导入，"
+        f"{result.items} 个事项，{dt.date.today().isoformat()}。",
+        "每个事项上方的注释是它在工作簿中的位置。",
+    ]
+    if result.placeholders:
+        comments.append("标有“待填写”的值工作簿中没有写明，请补充（govopen check 逐一报告）。")
+    text = catalog_yaml(
+        result.catalog, comments=comments, sources=result.sources, schema=schema_reference(output)
+    )
+    write_atomic(output, text.encode("utf-8"))
+    typer.echo(f"已写出 {output}：{result.items} 个事项（工作表 {'、'.join(result.sheets)}）。")
+    check = check_paths([output], CheckOptions(config=config))
+    emit(render(check.report, "text", RenderOptions()), None)
+    failed = check.report.fails(severity) or Report(diagnostics).fails(severity)
+    if check.report.fails(severity):
+        typer.echo(f"✗ {output} 未通过 govopen check：请按上面列出的位置修改。")
+    else:
+        typer.echo(f"✓ {output} 通过 govopen check。")
+    raise typer.Exit(1 if failed else 0)
+
+
+# ── inspect ─────────────────────────────────────────────────────────────────
+
+
+def _catalog_for(workbook: Path, named: str) -> Path:
+    """The catalog a workbook's 说明 names: as written, then beside the workbook."""
+    candidates = [Path(named), workbook.parent / named, workbook.parent / Path(named).name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise PathNotFoundError(
+        f"工作簿说明页记录的目录文件 {named} 找不到（按当前目录和工作簿所在目录都找过）；"
+        "请用 --catalog 指定"
+    )
+
+
+def check_inspect_format(value: str) -> str:
+    """Validate ``--format`` for inspect."""
+    from govopen_cli.reporters.inspection import INSPECT_FORMATS
+
+    if value not in INSPECT_FORMATS:
+        raise typer.BadParameter(f"未知的格式 {value!r}：可选 {'、'.join(INSPECT_FORMATS)}")
+    return value
+
+
+@app.command(
+    "inspect",
+    epilog=(
+        "示例：\n\n"
+        "  govopen inspect 检查.xlsx\n\n"
+        "  govopen inspect 检查.xlsx --catalog catalogs/2025.yaml --format markdown -o 检查结果.md\n\n"
+        "逾期：公开时限写明天数时，从信息形成日期次日起按工作日（国务院节假日安排，含调休）计算，"
+        "公开日期晚于期限即为逾期。\n\n"
+        "退出状态：0 没有达到 --fail-on 的问题；1 有（如逾期、未公开、检查表中看不懂的单元格）；2 无法运行。"
+    ),
+)
+def inspect_command(
+    workbook: Path = typer.Argument(
+        ..., help="填写好的检查工作簿（govopen export 生成）。", show_default=False
+    ),
+    catalog: Path | None = typer.Option(
+        None, "--catalog", help="目录文件（默认用工作簿说明页记录的目录文件）。"
+    ),
+    fmt: str = typer.Option(
+        "text",
+        "--format",
+        "-f",
+        help="输出格式：text（默认）、json、markdown。",
+        callback=check_inspect_format,
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    today: str | None = typer.Option(
+        None, "--today", help="以该日期判断整改期限、未公开事项是否过期（YYYY-MM-DD，默认今天）。"
+    ),
+    config_path: Path | None = typer.Option(
+        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
+    ),
+    fail_on: str | None = typer.Option(
+        None, "--fail-on", help="达到该严重程度即以状态 1 退出：error（默认）、warning、info。"
+    ),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="总是以状态 0 退出（只报告）。"),
+) -> None:
+    """读回填写好的检查表：逐项和按一级事项的结果、合格率、逾期事项、问题及整改责任处室。"""
+    from govopen_cli.check import apply_config, display_path, load_file
+    from govopen_cli.excel.inspection import AboutInfo, read_about, read_inspection
+    from govopen_cli.reporters.inspection import render_inspection
+    from govopen_cli.workday import calendar_for
+
+    config = project_config(config_path)
+    severity = parse_severity(fail_on) or config.fail_on
+    if not workbook.is_file():
+        raise PathNotFoundError(f"找不到工作簿：{workbook}")
+    try:
+        about = read_about(workbook)
+    except Exception:  # not an xlsx: read_inspection reports it
+        about = AboutInfo()
+    if catalog is None:
+        if not about.catalog_file:
+            raise GovopenError(f"{workbook} 的说明页没有记录目录文件：请用 --catalog 指定")
+        catalog = _catalog_for(workbook, about.catalog_file)
+    elif not catalog.is_file():
+        raise PathNotFoundError(f"找不到目录文件：{catalog}")
+    loaded = load_file(catalog, "catalog")
+    if loaded.catalog is None:
+        _print_diagnostics(loaded.diagnostics)
+        raise GovopenError(f"{catalog} 不能作为目录读取（见上）")
+    calendar = calendar_for(config.resolve(config.holidays) if config.holidays else None)
+    result = read_inspection(
+        workbook,
+        loaded.catalog,
+        calendar,
+        today=parse_date(today) or dt.date.today(),
+        display=display_path(workbook),
+        expected_sha256=about.catalog_sha256,
+        catalog_sha256=sha256_of(catalog),
+    )
+    result.diagnostics = apply_config(result.diagnostics, config)
+    emit(render_inspection(result, fmt), output)
+    raise typer.Exit(0 if exit_zero or not result.fails(severity) else 1)

@@ -1,0 +1,7 @@
+"""Excel workbooks: export a catalog for inspectors, import agencies' tables, read a filled 检查表.
+
+The only package that imports openpyxl. :mod:`.layout` holds the column definitions
+that the writer and the reader share; :mod:`.writer` builds the workbook,
+:mod:`.reader` turns official-layout tables into catalog data, :mod:`.inspection`
+reads a filled-in 检查表 back. See ``docs/excel.md``.
+"""

@@ -1,0 +1,153 @@
+"""Rendering ``govopen inspect`` results: text, JSON or Markdown.
+
+A separate small family from the diagnostics reporters: an inspection is a table
+of results (合格率, per 一级事项, late items, problems with their responsible
+units) with diagnostics attached, not just a list of diagnostics.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+from govopen_cli.diagnostics import Diagnostic
+from govopen_cli.excel.inspection import InspectionResult, ItemResult
+from govopen_cli.reporters.text import diagnostic_line
+
+INSPECT_FORMATS = ("text", "json", "markdown")
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def _headline(result: InspectionResult) -> list[str]:
+    from govopen_cli.excel.inspection import FAILED, NOT_APPLICABLE, PASSED, UNCHECKED
+
+    return [
+        f"检查表：{result.workbook}（工作表“{result.sheet or '—'}”）；目录：{result.catalog}，"
+        f"{len(result.items)} 个事项；核对日期 {result.today}",
+        f"合格率 {_percent(result.rate)}：合格 {result.count(PASSED)}，不合格 {result.count(FAILED)}，"
+        f"不适用 {result.count(NOT_APPLICABLE)}，未检查 {result.count(UNCHECKED)}；"
+        f"逾期 {len(result.late)} 项",
+    ]
+
+
+def _late_text(r: ItemResult) -> str:
+    if r.late_by is not None and r.late_by > 0:
+        return (
+            f"信息形成 {r.formed}，时限 {r.limit}，应于 {r.due} 前公开，"
+            f"实际 {r.published_on}，逾期 {r.late_by} 个{r.late_unit}"
+        )
+    return "是否及时为“否”" + (f"（时限 {r.limit}）" if r.limit else "")
+
+
+def _unit(r: ItemResult) -> str:
+    if not r.unit:
+        return "未填写"
+    return r.unit + ("（目录中的责任科室）" if r.unit_from_catalog else "")
+
+
+def render_text(result: InspectionResult) -> str:
+    """Plain text, one fact per line."""
+    lines = _headline(result)
+    lines.append("")
+    lines.append("按一级事项：")
+    for g in result.groups:
+        lines.append(
+            f"  {g.name}：事项 {g.items}，已检查 {g.checked}，合格 {g.passed}，"
+            f"不合格 {g.failed}，合格率 {_percent(g.rate)}"
+        )
+    late = result.late
+    lines.append("")
+    lines.append(f"逾期公开（{len(late)} 项）：" if late else "逾期公开：无")
+    for r in late:
+        lines.append(f"  {r.item_id} {r.matter1}/{r.matter}：{_late_text(r)}")
+    problems = result.problems
+    lines.append("")
+    lines.append(f"问题清单（{len(problems)} 项）：" if problems else "问题清单：无")
+    for r in problems:
+        lines.append(f"  {r.item_id} {r.matter1}/{r.matter}：{'；'.join(r.reasons)}")
+        detail = [f"整改责任处室：{_unit(r)}"]
+        if r.fix_by:
+            detail.append(f"整改期限：{r.fix_by}")
+        if r.problem:
+            detail.append(f"问题描述：{r.problem}")
+        if r.evidence:
+            detail.append(f"证据：{r.evidence}")
+        lines.append("    " + "；".join(detail))
+    if result.diagnostics:
+        lines.append("")
+        lines.append(f"诊断（{len(result.diagnostics)} 个）：")
+        lines.extend("  " + diagnostic_line(d) for d in _sorted(result))
+    return "\n".join(lines) + "\n"
+
+
+def _sorted(result: InspectionResult) -> list[Diagnostic]:
+    return sorted(
+        result.diagnostics, key=lambda d: (0 if d.source else 1, d.file, d.line, d.column, d.code)
+    )
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def render_markdown(result: InspectionResult) -> str:
+    """Markdown for reports and issue trackers."""
+    lines = ["# 政务公开检查结果", ""]
+    lines.extend(f"- {line}" for line in _headline(result))
+    lines += ["", "## 按一级事项", "", "| 一级事项 | 事项 | 已检查 | 合格 | 不合格 | 合格率 |"]
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for g in result.groups:
+        lines.append(
+            f"| {_md(g.name)} | {g.items} | {g.checked} | {g.passed} | {g.failed} | {_percent(g.rate)} |"
+        )
+    late = result.late
+    lines += ["", f"## 逾期公开（{len(late)} 项）", ""]
+    if late:
+        lines += ["| 事项编号 | 公开事项 | 情况 |", "| --- | --- | --- |"]
+        lines.extend(
+            f"| {r.item_id} | {_md(r.matter1 + '/' + r.matter)} | {_md(_late_text(r))} |"
+            for r in late
+        )
+    else:
+        lines.append("无。")
+    problems = result.problems
+    lines += ["", f"## 问题清单（{len(problems)} 项）", ""]
+    if problems:
+        lines += [
+            "| 事项编号 | 公开事项 | 问题 | 问题描述 | 整改责任处室 | 整改期限 |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for r in problems:
+            lines.append(
+                f"| {r.item_id} | {_md(r.matter1 + '/' + r.matter)} | {_md('；'.join(r.reasons))} "
+                f"| {_md(r.problem)} | {_md(_unit(r))} | {r.fix_by or ''} |"
+            )
+    else:
+        lines.append("无。")
+    if result.diagnostics:
+        lines += ["", f"## 诊断（{len(result.diagnostics)} 个）", ""]
+        lines += ["| 位置 | 编号 | 严重程度 | 说明 |", "| --- | --- | --- | --- |"]
+        for d in _sorted(result):
+            where = d.source or f"{d.file}:{d.line}:{d.column}"
+            lines.append(f"| {_md(where)} | {d.code} | {d.severity.zh} | {_md(d.message)} |")
+    return "\n".join(lines) + "\n"
+
+
+def render_json(result: InspectionResult) -> str:
+    """The JSON document (``InspectionResult.to_dict``), UTF-8 unescaped."""
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+_RENDERERS: dict[str, Callable[[InspectionResult], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+}
+
+
+def render_inspection(result: InspectionResult, fmt: str) -> str:
+    """Render an inspection in ``fmt`` (one of :data:`INSPECT_FORMATS`)."""
+    return _RENDERERS[fmt](result)
