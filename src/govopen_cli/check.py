@@ -207,42 +207,43 @@ class _Session:
             target = catalog.duties_path
             assert target is not None
             if not target.is_file():
-                loc = catalog.locate("/catalog/duties")
                 return None, [
-                    Diagnostic(
-                        file=cat_file.display,
-                        line=loc.line,
-                        column=loc.column,
-                        code="GO401",
-                        severity=Severity.ERROR,
-                        message=f"catalog.duties 指向的三定映射文件 {catalog.duties_ref} 不存在"
+                    _bad_duties_link(
+                        cat_file,
+                        f"catalog.duties 指向的三定映射文件 {catalog.duties_ref} 不存在"
                         f"（按本文件所在目录解析为 {display_path(target)}）。请改正路径",
-                        path="/catalog/duties",
-                        name="duties-file-missing",
-                        fingerprint=f"GO401:{catalog.id}::duties",
                     )
                 ]
             mapping = self.get(target, "duties")
             if mapping.kind == "catalog":
-                loc = catalog.locate("/catalog/duties")
                 return None, [
-                    Diagnostic(
-                        file=cat_file.display,
-                        line=loc.line,
-                        column=loc.column,
-                        code="GO401",
-                        severity=Severity.ERROR,
-                        message=f"catalog.duties 指向的 {catalog.duties_ref} 是目录文件，"
+                    _bad_duties_link(
+                        cat_file,
+                        f"catalog.duties 指向的 {catalog.duties_ref} 是目录文件，"
                         "不是三定映射文件：请改为三定映射文件的路径",
-                        path="/catalog/duties",
-                        name="duties-file-missing",
-                        fingerprint=f"GO401:{catalog.id}::duties",
                     )
                 ]
             return mapping, []
         if options.config.duties:
             return self.get(options.config.resolve(options.config.duties), "duties"), []
         return None, []
+
+
+def _bad_duties_link(cat_file: LoadedFile, message: str) -> Diagnostic:
+    """GO401 at the catalog's ``catalog.duties``."""
+    assert cat_file.catalog is not None
+    loc = cat_file.catalog.locate("/catalog/duties")
+    return Diagnostic(
+        file=cat_file.display,
+        line=loc.line,
+        column=loc.column,
+        code="GO401",
+        severity=Severity.ERROR,
+        message=message,
+        path="/catalog/duties",
+        name="duties-file-missing",
+        fingerprint=f"GO401:{cat_file.catalog.id}::duties",
+    )
 
 
 def run_rules(context: RuleContext) -> Iterator[tuple[str, Finding]]:
