@@ -19,7 +19,13 @@ from govopen_cli.baseline import Baseline, document_fingerprint
 from govopen_cli.config import Config
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.errors import PathNotFoundError, UsageError
-from govopen_cli.loader import CODE_UNKNOWN_KIND, Document, load_document
+from govopen_cli.loader import (
+    CODE_UNKNOWN_KIND,
+    Document,
+    LoadResult,
+    load_document,
+    parse_document,
+)
 from govopen_cli.model import (
     Catalog,
     DutyMap,
@@ -108,12 +114,18 @@ def paused_gc() -> Iterator[None]:
 def load_file(path: Path, expect: Kind | None = None) -> LoadedFile:
     """Load, classify and schema-check one file; build its model when usable."""
     with paused_gc():
-        return _load_file(path, expect)
+        display = display_path(path)
+        return _loaded_file(path, display, load_document(path, display), expect)
 
 
-def _load_file(path: Path, expect: Kind | None) -> LoadedFile:
-    display = display_path(path)
-    result = load_document(path, display)
+def load_bytes(raw: bytes, path: Path, display: str, expect: Kind | None = None) -> LoadedFile:
+    """What :func:`load_file` does, for bytes read from elsewhere (a git revision)."""
+    with paused_gc():
+        return _loaded_file(path, display, parse_document(raw, path, display), expect)
+
+
+def _loaded_file(path: Path, display: str, result: LoadResult, expect: Kind | None) -> LoadedFile:
+    """A parsed document classified, schema-checked and built into its model."""
     diagnostics = list(result.diagnostics)
     doc = result.document
     if doc is None:

@@ -706,7 +706,16 @@ def load_document(path: Path, display: str | None = None) -> LoadResult:
             None,
             [_diag(shown, 1, 1, CODE_UNREADABLE, f"无法读取文件：{exc.strerror or exc}")],
         )
-    text, problems = decode_text(raw, shown)
+    return parse_document(raw, path, shown)
+
+
+def parse_document(raw: bytes, path: Path, display: str) -> LoadResult:
+    """Check the encoding of a file's bytes and parse them, as :func:`load_document` does.
+
+    For bytes that do not come from a file on disk (``git show REV:path``);
+    ``path`` is where the document says it is from.
+    """
+    text, problems = decode_text(raw, display)
     if text is None:
         return LoadResult(None, problems)
-    return parse_yaml_bytes(text, path, shown)
+    return parse_yaml_bytes(text, path, display)

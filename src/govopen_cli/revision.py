@@ -21,20 +21,11 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govopen_cli.check import LoadedFile, display_path, load_file
+from govopen_cli.check import display_path, load_bytes, load_file
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
-from govopen_cli.loader import decode_text, parse_yaml_bytes
-from govopen_cli.model import (
-    Catalog,
-    DutyMap,
-    Kind,
-    catalog_from_data,
-    detect_kind,
-    dutymap_from_data,
-)
+from govopen_cli.model import Catalog, DutyMap
 from govopen_cli.rules.diff_codes import CODE_DUPLICATE_ID, diff_code_name
-from govopen_cli.schema import validate_document
 
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 
@@ -121,26 +112,6 @@ def _repo_path(path: str) -> str:
     return posixpath.normpath(path)
 
 
-def _load_bytes(raw: bytes, path: Path, display: str, expect: Kind) -> LoadedFile:
-    """What :func:`~govopen_cli.check.load_file` does, for bytes read from git."""
-    text, problems = decode_text(raw, display)
-    if text is None:
-        return LoadedFile(path, display, expect, None, problems)
-    result = parse_yaml_bytes(text, path, display)
-    diagnostics = list(result.diagnostics)
-    doc = result.document
-    if doc is None:
-        return LoadedFile(path, display, expect, None, diagnostics)
-    kind = detect_kind(doc.data) or expect
-    diagnostics.extend(validate_document(doc, kind))
-    loaded = LoadedFile(path, display, kind, doc, diagnostics)
-    if kind == "catalog":
-        loaded.catalog = catalog_from_data(doc.data, path=path, display=display, document=doc)
-    else:
-        loaded.dutymap = dutymap_from_data(doc.data, path=path, display=display, document=doc)
-    return loaded
-
-
 def _duplicate_ids(catalog: Catalog) -> list[Diagnostic]:
     first: dict[str, int] = {}
     out = []
@@ -183,7 +154,7 @@ def load_side(text: str) -> LoadedSide:
         loaded = load_file(path, "catalog")
     else:
         raw = read_git_file(spec.rev, spec.path)
-        loaded = _load_bytes(raw, Path(_repo_path(spec.path)), spec.text, "catalog")
+        loaded = load_bytes(raw, Path(_repo_path(spec.path)), spec.text, "catalog")
     if loaded.kind == "duties":
         raise GovopenError(
             f"{loaded.display} 是三定映射文件，不是目录文件：govopen diff 对比两个目录文件"
@@ -225,7 +196,7 @@ def load_mapping(side: LoadedSide) -> None:
         except GovopenError as exc:
             side.notes.append(str(exc))
             return
-        loaded = _load_bytes(raw, Path(repo_path), shown, "duties")
+        loaded = load_bytes(raw, Path(repo_path), shown, "duties")
     errors = [d for d in loaded.diagnostics if d.severity >= Severity.ERROR]
     if loaded.dutymap is None or errors:
         side.notes.append(
