@@ -107,6 +107,16 @@ def test_dates_written_as_text_are_read(workbook):
     assert late.late_by == 1
 
 
+def test_dates_are_read_as_the_ledger_reads_them(workbook):
+    # One date reader (date_text) for ledgers and 检查表: compact and full-width forms too.
+    fill(
+        workbook,
+        {"JG-001": {"是否公开": "是", "信息形成日期": "２０２５-09-26", "公开日期": "20251031"}},
+    )
+    late = next(r for r in inspect(workbook).items if r.item_id == "JG-001")
+    assert late.late_by == 1
+
+
 def test_free_text_in_a_dropdown_column_is_reported_not_guessed(workbook):
     rows = fill(workbook, {"JG-003": {"是否公开": "已公开，见网站"}})
     result = inspect(workbook)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govopen_cli.date_text import date_from_cell
 from govopen_cli.deadline import publishing_limit
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import PathNotFoundError
@@ -90,8 +91,6 @@ PASSED = "合格"
 FAILED = "不合格"
 NOT_APPLICABLE = "不适用"
 UNCHECKED = "未检查"
-_DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 @dataclass
@@ -265,24 +264,6 @@ class InspectionResult:
 def _order(d: Diagnostic) -> tuple[int, str, int, int, str]:
     # Sheet diagnostics in sheet order, catalog-located ones after.
     return (0 if d.source else 1, d.file, d.line, d.column, d.code)
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """A date cell: a real date, an Excel serial number, or 2025-10-31 / 2025/10/31 / 2025年10月31日."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and 20000 < value < 80000:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
-    if isinstance(value, str):
-        m = _DATE_TEXT.match(value)
-        if m is not None:
-            try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                return None
-    return None
 
 
 @dataclass(frozen=True)
@@ -565,7 +546,7 @@ def _date(
     value = _cell(grid, row, columns, key)
     if value is None or _text(value) == "":
         return None
-    parsed = parse_date(value)
+    parsed = date_from_cell(value)
     if parsed is None:
         reader.add(
             CODE_BAD_DATE,
