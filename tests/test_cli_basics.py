@@ -86,3 +86,19 @@ def test_help_screens_speak_chinese():
         assert words in out.stdout
     for jargon in ("Show this message", "<list[Path]>", "<bool>", "<str>"):
         assert jargon not in out.stdout
+
+
+def test_every_today_option_reads_the_same_date_forms(run_line):
+    from conftest import CATALOGS
+
+    catalog = CATALOGS / "pingyao-zrzyj" / "2025.yaml"
+    assert run_line(f"govopen check {catalog} --today 2025年12月31日").exit_code == 0
+    result = run_line(f"govopen check {catalog} --today 明天")
+    assert result.exit_code == 2
+    assert "2025年9月26日" in result.stderr
+
+
+def test_a_folder_given_for_a_file_is_named_as_such(run_line, tmp_path):
+    result = run_line(f"govopen check {tmp_path} --duties {tmp_path}")
+    assert result.exit_code == 2
+    assert "是文件夹，请指定三定映射文件" in result.stderr

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
 import typer
 
 from govopen_cli.cli import app
+from govopen_cli.cli.options import (
+    CONFIG_HELP,
+    FAIL_ON_HELP,
+    FORMAT_HELP,
+    check_format,
+    existing_file,
+    parse_percent,
+    parse_severity,
+    parse_today,
+    project_config,
+)
 from govopen_cli.cli.output import (
     append_step_summary,
     emit,
@@ -16,61 +26,7 @@ from govopen_cli.cli.output import (
     use_color,
     write_atomic,
 )
-from govopen_cli.config import Config, find_config, load_config
-from govopen_cli.diagnostics import Severity
-from govopen_cli.errors import ConfigError, GovopenError, PathNotFoundError
-
-FORMAT_HELP = (
-    "输出格式：text（默认）、json、sarif（代码扫描）、junit（测试报告）、"
-    "github（GitHub Actions 注释；设置了 GITHUB_STEP_SUMMARY 时另写 Markdown 摘要）、"
-    "markdown（PR 评论）。"
-)
-
-
-def parse_severity(value: str | None) -> Severity | None:
-    """Option callback helper: error/warning/info (or 错误/警告/提示)."""
-    if value is None:
-        return None
-    try:
-        return Severity.parse(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
-
-
-def parse_date(value: str | None) -> dt.date | None:
-    """Option helper: YYYY-MM-DD."""
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"日期 {value!r} 格式不对：请写成 YYYY-MM-DD") from exc
-
-
-def parse_percent(value: float | None) -> float | None:
-    """Option callback: a percentage from 0 to 100."""
-    if value is not None and not 0 <= value <= 100:
-        raise typer.BadParameter(f"{value:g} 不是 0 到 100 的百分数")
-    return value
-
-
-def project_config(path: Path | None) -> Config:
-    """``--config`` when given, else govopen.toml found from the working directory up."""
-    from govopen_cli.rules import is_known_code
-
-    if path is not None and not path.is_file():
-        raise ConfigError(f"找不到配置文件 {path}")
-    return load_config(path or find_config(), known_code=is_known_code)
-
-
-def check_format(value: str) -> str:
-    """Validate ``--format`` against the reporter registry."""
-    from govopen_cli.reporters import format_names
-
-    names = format_names()
-    if value not in names:
-        raise typer.BadParameter(f"未知的格式 {value!r}：可选 {'、'.join(names)}")
-    return value
+from govopen_cli.errors import GovopenError, PathNotFoundError
 
 
 @app.command(
@@ -94,15 +50,11 @@ def check_command(
     ),
     fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP, callback=check_format),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
-    config_path: Path | None = typer.Option(
-        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
-    ),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     duties: Path | None = typer.Option(
         None, "--duties", help="三定映射文件：对所有目录做三定覆盖检查（覆盖 catalog.duties）。"
     ),
-    fail_on: str | None = typer.Option(
-        None, "--fail-on", help="达到该严重程度即以状态 1 退出：error（默认）、warning、info。"
-    ),
+    fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="总是以状态 0 退出（只报告）。"),
     today: str | None = typer.Option(
         None, "--today", help="以该日期判断豁免是否过期（YYYY-MM-DD，默认今天）。"
@@ -150,12 +102,12 @@ def check_command(
                 f"没有指定要检查的路径，配置中的 {missing[0]} 也不存在。"
                 "请写出文件或文件夹，如：govopen check catalogs/"
             )
-    if duties is not None and not duties.is_file():
-        raise PathNotFoundError(f"找不到三定映射文件：{duties}")
+    if duties is not None:
+        existing_file(duties, "三定映射文件")
     options = CheckOptions(
         config=config,
         duties=duties,
-        today=parse_date(today) or dt.date.today(),
+        today=parse_today(today),
         keep_files=False,
         baseline=load_baseline(baseline_path) if baseline_path is not None else None,
     )

@@ -9,18 +9,21 @@ from pathlib import Path
 import typer
 
 from govopen_cli.cli import app
-from govopen_cli.cli.check import parse_percent, project_config
+from govopen_cli.cli.options import (
+    CONFIG_HELP,
+    existing_file,
+    known_format,
+    parse_percent,
+    project_config,
+)
 from govopen_cli.cli.output import emit, use_color
-from govopen_cli.errors import PathNotFoundError
 
 
 def check_coverage_format(value: str) -> str:
     """Validate ``--format`` for ``govopen coverage``."""
     from govopen_cli.reporters.coverage_table import COVERAGE_FORMATS
 
-    if value not in COVERAGE_FORMATS:
-        raise typer.BadParameter(f"未知的格式 {value!r}：可选 {'、'.join(COVERAGE_FORMATS)}")
-    return value
+    return known_format(value, COVERAGE_FORMATS)
 
 
 @app.command(
@@ -56,9 +59,7 @@ def coverage_command(
         help="输出格式：text（默认）、json、markdown。",
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
-    config_path: Path | None = typer.Option(
-        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
-    ),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
 ) -> None:
     """三定覆盖：逐项列出职责和公开它的事项，给出覆盖率。
 
@@ -73,8 +74,8 @@ def coverage_command(
     config = project_config(config_path)
     if min_coverage is not None:
         config = replace(config, min_coverage=min_coverage)
-    if duties is not None and not duties.is_file():
-        raise PathNotFoundError(f"找不到三定映射文件：{duties}")
+    if duties is not None:
+        existing_file(duties, "三定映射文件")
     result = check_coverage(catalog, CheckOptions(config=config, duties=duties))
     color = use_color(output) and fmt == "text"
     width = shutil.get_terminal_size((100, 24)).columns

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govopen_cli.cli import app
-from govopen_cli.cli.check import parse_severity
+from govopen_cli.cli.options import known_format, parse_severity
 from govopen_cli.cli.output import emit, use_color, write_atomic
 from govopen_cli.errors import GovopenError
 
@@ -21,9 +21,7 @@ DIFF_FORMAT_NAMES = ("text", "markdown", "json", "xlsx")
 
 def check_diff_format(value: str) -> str:
     """Validate ``--format`` for ``govopen diff``."""
-    if value not in DIFF_FORMAT_NAMES:
-        raise typer.BadParameter(f"未知的格式 {value!r}：可选 {'、'.join(DIFF_FORMAT_NAMES)}")
-    return value
+    return known_format(value, DIFF_FORMAT_NAMES)
 
 
 @app.command(

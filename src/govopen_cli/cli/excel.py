@@ -12,7 +12,15 @@ from pathlib import Path
 import typer
 
 from govopen_cli.cli import app
-from govopen_cli.cli.check import parse_date, parse_severity, project_config
+from govopen_cli.cli.options import (
+    CONFIG_HELP,
+    FAIL_ON_HELP,
+    existing_file,
+    known_format,
+    parse_severity,
+    parse_today,
+    project_config,
+)
 from govopen_cli.cli.output import emit, write_atomic
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import GovopenError, OutputError, PathNotFoundError
@@ -86,9 +94,7 @@ def export_command(
     duties: Path | None = typer.Option(
         None, "--duties", help="三定映射文件（覆盖 catalog.duties）：填写“覆盖情况”工作表。"
     ),
-    config_path: Path | None = typer.Option(
-        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
-    ),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     today: str | None = typer.Option(
         None, "--today", help="以该日期判断豁免是否过期（YYYY-MM-DD，默认今天）。"
     ),
@@ -106,14 +112,13 @@ def export_command(
     from govopen_cli.rules import iter_rules
 
     config = project_config(config_path)
-    if not catalog.is_file():
-        raise PathNotFoundError(f"找不到目录文件：{catalog}")
-    if duties is not None and not duties.is_file():
-        raise PathNotFoundError(f"找不到三定映射文件：{duties}")
+    existing_file(catalog, "目录文件")
+    if duties is not None:
+        existing_file(duties, "三定映射文件")
     if output.suffix.lower() != ".xlsx":
         raise GovopenError(f"输出文件 {output} 应以 .xlsx 结尾")
     _refuse_overwrite(output, force, "（可能是已填写的检查表）")
-    options = CheckOptions(config=config, duties=duties, today=parse_date(today) or dt.date.today())
+    options = CheckOptions(config=config, duties=duties, today=parse_today(today))
     with progress_bar("检查目录"):
         result = check_paths([catalog], options)
     cat_file = next((f for f in result.files if f.catalog is not None), None)
@@ -179,9 +184,7 @@ def import_command(
         None, "--sheet", help="只读这些工作表（可重复）；默认读所有可见工作表。"
     ),
     force: bool = typer.Option(False, "--force", help="覆盖已有的目录文件。"),
-    config_path: Path | None = typer.Option(
-        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
-    ),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     fail_on: str | None = typer.Option(
         None, "--fail-on", help="达到该严重程度即以状态 1 退出：error、warning、info。"
     ),
@@ -195,8 +198,7 @@ def import_command(
     severity = parse_severity(fail_on) or config.fail_on
     if year is not None and not 2000 <= year <= 2100:
         raise typer.BadParameter(f"年度 {year} 不在 2000—2100 之间", param_hint="--year")
-    if not workbook.is_file():
-        raise PathNotFoundError(f"找不到工作簿：{workbook}")
+    existing_file(workbook, "工作簿")
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise GovopenError(f"输出文件 {output} 应以 .yaml 或 .yml 结尾")
     _refuse_overwrite(output, force, "")
@@ -259,9 +261,7 @@ def check_inspect_format(value: str) -> str:
     """Validate ``--format`` for inspect."""
     from govopen_cli.reporters.inspection import INSPECT_FORMATS
 
-    if value not in INSPECT_FORMATS:
-        raise typer.BadParameter(f"未知的格式 {value!r}：可选 {'、'.join(INSPECT_FORMATS)}")
-    return value
+    return known_format(value, INSPECT_FORMATS)
 
 
 @app.command(
@@ -293,12 +293,8 @@ def inspect_command(
     today: str | None = typer.Option(
         None, "--today", help="以该日期判断整改期限、未公开事项是否过期（YYYY-MM-DD，默认今天）。"
     ),
-    config_path: Path | None = typer.Option(
-        None, "--config", help="配置文件（默认从当前目录向上查找 govopen.toml）。"
-    ),
-    fail_on: str | None = typer.Option(
-        None, "--fail-on", help="达到该严重程度即以状态 1 退出：error（默认）、warning、info。"
-    ),
+    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="总是以状态 0 退出（只报告）。"),
 ) -> None:
     """读回填写好的检查表：逐项和按一级事项的结果、合格率、逾期事项、问题及整改责任处室。"""
@@ -309,8 +305,7 @@ def inspect_command(
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
-    if not workbook.is_file():
-        raise PathNotFoundError(f"找不到工作簿：{workbook}")
+    existing_file(workbook, "工作簿")
     try:
         about = read_about(workbook)
     except Exception:  # not an xlsx: read_inspection reports it
@@ -319,8 +314,8 @@ def inspect_command(
         if not about.catalog_file:
             raise GovopenError(f"{workbook} 的说明页没有记录目录文件：请用 --catalog 指定")
         catalog = _catalog_for(workbook, about.catalog_file)
-    elif not catalog.is_file():
-        raise PathNotFoundError(f"找不到目录文件：{catalog}")
+    else:
+        existing_file(catalog, "目录文件")
     loaded = load_file(catalog, "catalog")
     if loaded.catalog is None:
         _print_diagnostics(loaded.diagnostics)
@@ -330,7 +325,7 @@ def inspect_command(
         workbook,
         loaded.catalog,
         calendar,
-        today=parse_date(today) or dt.date.today(),
+        today=parse_today(today),
         display=display_path(workbook),
         expected_sha256=about.catalog_sha256,
         catalog_sha256=sha256_of(catalog),

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 
 from govopen_cli.cli import app
-from govopen_cli.cli.check import FORMAT_HELP, check_format, parse_severity, project_config
+from govopen_cli.cli.options import (
+    CONFIG_HELP,
+    FAIL_ON_HELP,
+    FORMAT_HELP,
+    HOLIDAYS_HELP,
+    check_format,
+    existing_file,
+    known_format,
+    parse_severity,
+    parse_today,
+    project_config,
+)
 from govopen_cli.cli.output import emit, exit_code, use_color, write_atomic
-from govopen_cli.cli.workdays import HOLIDAYS_HELP, parse_day
-from govopen_cli.errors import GovopenError, PathNotFoundError
+from govopen_cli.errors import GovopenError
 
 requests_app = typer.Typer(
     name="requests",
@@ -25,17 +34,6 @@ requests_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(requests_app)
-
-CONFIG_HELP = "配置文件（默认从当前目录向上查找 govopen.toml）。"
-FAIL_ON_HELP = "达到该严重程度即以状态 1 退出：error（默认）、warning、info。"
-
-
-def _existing(path: Path, what: str) -> Path:
-    if not path.exists():
-        raise PathNotFoundError(f"找不到{what}：{path}")
-    if path.is_dir():
-        raise PathNotFoundError(f"{path} 是文件夹，请指定{what}文件")
-    return path
 
 
 @requests_app.command(
@@ -84,12 +82,12 @@ def check_command(
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
-    _existing(ledger, "台账文件")
+    existing_file(ledger, "台账文件")
     if catalog is not None:
-        _existing(catalog, "目录文件")
+        existing_file(catalog, "目录文件")
     options = RequestCheckOptions(
         calendar=calendar_for_config(config, holidays),
-        today=parse_day(today) if today is not None else dt.date.today(),
+        today=parse_today(today),
         config=config,
         settings=RequestSettings.from_config(config),
         catalog_path=catalog,
@@ -135,15 +133,12 @@ def report_command(
     from govopen_cli.reporters.annual_table import TABLE_FORMATS, render_table
     from govopen_cli.reporters.text import diagnostic_line
 
-    if fmt not in TABLE_FORMATS:
-        raise typer.BadParameter(
-            f"未知的格式 {fmt!r}：可选 {'、'.join(TABLE_FORMATS)}", param_hint="--format"
-        )
+    known_format(fmt, TABLE_FORMATS, param_hint="--format")
     if fmt == "xlsx" and output is None:
         raise GovopenError("xlsx 是二进制文件，请用 -o 指定输出文件，如 -o 年报表.xlsx")
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
-    _existing(ledger, "台账文件")
+    existing_file(ledger, "台账文件")
     shown = display_path(ledger)
     result = read_ledger(ledger, shown)
     report = Report(title="govopen requests report", files=[shown])

@@ -7,6 +7,7 @@ import json
 import typer
 
 from govopen_cli.cli import app
+from govopen_cli.cli.options import known_format
 from govopen_cli.cli.output import emit
 from govopen_cli.errors import GovopenError
 
@@ -15,9 +16,7 @@ RULE_FORMATS = ("text", "json", "markdown")
 
 def check_rules_format(value: str) -> str:
     """Validate ``--format`` for ``govopen rules``."""
-    if value not in RULE_FORMATS:
-        raise typer.BadParameter(f"未知的格式 {value!r}：可选 {'、'.join(RULE_FORMATS)}")
-    return value
+    return known_format(value, RULE_FORMATS)
 
 
 @app.command(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
 
 from govopen_cli.cli import app
-from govopen_cli.cli.check import project_config
-from govopen_cli.date_text import DATE_FORMS, parse_date_text
+from govopen_cli.cli.options import CONFIG_HELP, HOLIDAYS_HELP, parse_date, project_config
 from govopen_cli.workday import WEEKDAY_NAMES, WorkdayCalendar, calendar_for_config
 
 workdays_app = typer.Typer(
@@ -24,17 +22,6 @@ workdays_app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(workdays_app)
-
-HOLIDAYS_HELP = "节假日文件（代替 govopen.toml 中的 holidays），格式见 docs/workdays.md。"
-CONFIG_HELP = "配置文件（默认从当前目录向上查找 govopen.toml）。"
-
-
-def parse_day(value: str) -> dt.date:
-    """Argument helper: a date in any of the forms ledgers hold."""
-    day = parse_date_text(value)
-    if day is None:
-        raise typer.BadParameter(f"日期 {value!r} 格式不对：请写成 {DATE_FORMS}")
-    return day
 
 
 def _calendar(config_path: Path | None, holidays: Path | None) -> WorkdayCalendar:
@@ -53,7 +40,7 @@ def add_command(
     holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
 ) -> None:
     """输出 DATE 之后第 N 个工作日（从次日起算，与《政府信息公开条例》的算法一致）。"""
-    start = parse_day(date)
+    start = parse_date(date)
     typer.echo(_calendar(config_path, holidays).add(start, days).isoformat())
 
 
@@ -68,7 +55,7 @@ def count_command(
     holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
 ) -> None:
     """输出 FROM 之后到 TO（含）共有几个工作日；TO 早于 FROM 时为负数。"""
-    first, last = parse_day(start), parse_day(end)
+    first, last = parse_date(start), parse_date(end)
     typer.echo(str(_calendar(config_path, holidays).count(first, last)))
 
 
@@ -83,7 +70,7 @@ def is_command(
     holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
 ) -> None:
     """判断 DATE 是不是工作日：是则以状态 0 退出，不是则以状态 1 退出。"""
-    day = parse_day(date)
+    day = parse_date(date)
     calendar = _calendar(config_path, holidays)
     kind = calendar.day_kind(day)
     working = calendar.is_workday(day)
