@@ -247,3 +247,9 @@ def test_ledgers_and_holiday_files_are_not_mistaken_for_catalogs():
         [EXAMPLES / "ledger" / "台账-2025.yaml", EXAMPLES / "holidays-example.yaml"]
     ).report
     assert report.diagnostics == []
+
+
+def test_unclosed_bracket_at_the_end_names_the_right_bracket(write):
+    [diag] = check_paths([write("c.yaml", "format: 1\nitems: [\n")]).report.diagnostics
+    assert (diag.code, diag.line, diag.column) == ("GO001", 2, 8)
+    assert "“[”" in diag.message and "“]”" in diag.message

@@ -68,7 +68,9 @@ class Diagnostic:
     def where(self) -> str:
         """``file:line:column``, or ``file:Sheet!C12`` for a workbook cell."""
         if self.source:
-            return f"{self.file}:{self.source}" if self.file else self.source
+            if not self.file or self.source == self.file:
+                return self.source
+            return f"{self.file}:{self.source}"
         return f"{self.file}:{self.line}:{self.column}"
 
     def sort_key(self) -> tuple[str, int, int, str, str]:

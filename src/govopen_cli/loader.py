@@ -343,6 +343,31 @@ def _likely_cause(
     return None
 
 
+def _unclosed_bracket(raw: bytes, last_line: int) -> tuple[int, int, str] | None:
+    """The last ``[`` or ``{`` still open at ``last_line`` (0-based line, column, char).
+
+    Quoted text and comments are skipped, so a bracket inside a string does not count.
+    """
+    stack: list[tuple[int, int, str]] = []
+    for number, text in enumerate(raw.decode("utf-8", errors="replace").split("\n")):
+        if number > last_line:
+            break
+        quote = ""
+        for column, char in enumerate(text):
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "'\"" and (column == 0 or text[column - 1] in " [{,:"):
+                quote = char
+            elif char == "#" and (column == 0 or text[column - 1] == " "):
+                break
+            elif char in "[{":
+                stack.append((number, column, char))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
 def _syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnostic:
     problem = getattr(exc, "problem", None) or ""
     context = getattr(exc, "context", None) or ""
@@ -382,14 +407,19 @@ def _syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnos
             "此处有制表符（Tab）。YAML 的缩进只能用空格：请把 Tab 换成空格（通常每级 2 个）",
         )
     if cmark is not None and "flow" in context:
-        bracket = "[" if "sequence" in context else "{"
+        opener = _unclosed_bracket(raw, pmark.line if pmark is not None else cmark.line)
+        line, column, bracket = opener or (
+            cmark.line,
+            cmark.column,
+            "[" if "sequence" in context else "{",
+        )
         closing = "]" if bracket == "[" else "}"
         return _diag(
             display,
-            cmark.line + 1,
-            cmark.column + 1,
+            line + 1,
+            column + 1,
             CODE_SYNTAX,
-            f"第 {cmark.line + 1} 行第 {cmark.column + 1} 列的“{bracket}”没有配对的“{closing}”"
+            f"第 {line + 1} 行第 {column + 1} 列的“{bracket}”没有配对的“{closing}”"
             f"（到第 {pmark.line + 1 if pmark else '?'} 行仍未闭合）。请补上“{closing}”，"
             "或检查其中的逗号",
         )
