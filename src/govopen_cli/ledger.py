@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from govopen_cli.date_text import DATE_FORMS, date_from_cell, parse_date_text
 from govopen_cli.diagnostics import Diagnostic
+from govopen_cli.excel.sheet import cell_text
 from govopen_cli.rules import request_codes as codes
 
 LedgerKind = Literal["csv", "xlsx", "yaml"]
@@ -488,21 +489,6 @@ def parse_workdays(value: Any) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def cell_text(value: Any) -> str:
-    """A cell as text: integral numbers without ``.0``, dates as ISO, None as ""."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
 # ── raw rows from each format ────────────────────────────────────────────────
 
 
@@ -820,10 +806,10 @@ def _sheet_rows(
     header_line: int,
     header: list[Any],
 ) -> list[_RawRow]:
-    from openpyxl.utils import get_column_letter
+    from govopen_cli.excel.sheet import cell_name
 
     def cell_ref(row: int, index: int) -> CellRef:
-        return CellRef(row, index + 1, f"{title}!{get_column_letter(index + 1)}{row}")
+        return CellRef(row, index + 1, cell_name(title, row, index + 1))
 
     mapping = _map_header(reader, header, lambda i: cell_ref(header_line, i))
     rows = []
@@ -842,19 +828,12 @@ def _sheet_rows(
 
 
 def _xlsx_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
-    import zipfile
-
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
+    from govopen_cli.excel.sheet import UnreadableWorkbookError, open_workbook
 
     try:
-        workbook = openpyxl.load_workbook(reader.path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        reader.report(
-            codes.LEDGER_UNREADABLE,
-            CellRef(1, 1),
-            f"无法作为 xlsx 工作簿打开（{type(exc).__name__}）。旧版 .xls 请在 Excel 中另存为 .xlsx",
-        )
+        workbook = open_workbook(reader.path)
+    except UnreadableWorkbookError as exc:
+        reader.report(codes.LEDGER_UNREADABLE, CellRef(1, 1), str(exc))
         return [], False, None
     try:
         sheets = sorted(workbook.worksheets, key=lambda ws: "台账" not in ws.title)

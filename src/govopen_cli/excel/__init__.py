@@ -3,5 +3,7 @@
 The only package that imports openpyxl. :mod:`.layout` holds the column definitions
 that the writer and the reader share; :mod:`.writer` builds the workbook,
 :mod:`.reader` turns official-layout tables into catalog data, :mod:`.inspection`
-reads a filled-in 检查表 back. See ``docs/excel.md``.
+reads a filled-in 检查表 back, and :mod:`.sheet` is the cell reading they (and the
+依申请 ledger) share: opening a workbook, merged cells, cell text and names.
+See ``docs/excel.md``.
 """

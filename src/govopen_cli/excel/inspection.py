@@ -31,7 +31,13 @@ from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import PathNotFoundError
 from govopen_cli.excel import layout
 from govopen_cli.excel.layout import Column
-from govopen_cli.excel.reader import cell_text as _text
+from govopen_cli.excel.sheet import (
+    SheetGrid,
+    UnreadableWorkbookError,
+    cell_name,
+    open_workbook,
+)
+from govopen_cli.excel.sheet import cell_text as _text
 from govopen_cli.model import Catalog, Item
 from govopen_cli.workday import UnknownYearError, WorkdayCalendar
 
@@ -277,9 +283,7 @@ class AboutInfo:
 
 def read_about(path: Path) -> AboutInfo:
     """The catalog named in the workbook's 说明 sheet (empty when there is none)."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path, read_only=True, data_only=True)
+    wb = open_workbook(path)
     try:
         if layout.SHEET_ABOUT not in wb.sheetnames:
             return AboutInfo()
@@ -311,10 +315,8 @@ class _Reader:
     def add(
         self, code: str, message: str, row: int = 1, col: int = 1, *, cell: bool = True
     ) -> None:
-        from openpyxl.utils import get_column_letter
-
         name, severity, _ = INSPECT_CODES[code]
-        source = f"{self.sheet}!{get_column_letter(col)}{row}" if cell else ""
+        source = cell_name(self.sheet, row, col) if cell else ""
         self.diagnostics.append(
             Diagnostic(
                 file=self.display,
@@ -383,20 +385,16 @@ def read_inspection(
     ``catalog_sha256`` the hash of the catalog file now: when both are given and
     differ, the catalog changed since the export (GI010).
     """
-    from openpyxl import load_workbook
-
-    from govopen_cli.excel.reader import SheetGrid
-
     if not path.is_file():
         raise PathNotFoundError(f"找不到工作簿：{path}")
     shown = display or str(path)
     today = today or dt.date.today()
     result = InspectionResult(workbook=shown, catalog=catalog.display, sheet="", today=today)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # not an xlsx at all
+        wb = open_workbook(path)
+    except UnreadableWorkbookError as exc:
         reader = _Reader(shown, "", catalog)
-        reader.add(CODE_NO_SHEET, f"无法作为 .xlsx 工作簿读取：{exc}", cell=False)
+        reader.add(CODE_NO_SHEET, str(exc), cell=False)
         result.diagnostics = reader.diagnostics
         return result
     try:

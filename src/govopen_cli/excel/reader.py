@@ -22,7 +22,6 @@ catalog header is read from there and the other generated sheets are skipped.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 import os
@@ -36,6 +35,13 @@ from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.excel import layout, text
 from govopen_cli.excel.layout import Column
+from govopen_cli.excel.sheet import (
+    SheetGrid,
+    UnreadableWorkbookError,
+    cell_name,
+    cell_text,
+    open_workbook,
+)
 from govopen_cli.model import AUDIENCES, LEVELS, MODES, STAGES, Channel, Deadline, Item, Waiver
 
 # Import diagnostics: codes never change meaning (documented in rules/excel_codes.py).
@@ -135,21 +141,6 @@ def generated_id(matter: Sequence[str]) -> str:
     return f"M-{digest}"
 
 
-def cell_text(value: Any) -> str:
-    """A cell's value as text: whole numbers without ".0", dates as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
 @dataclass
 class _Header:
     """A header found in a sheet: its rows and what each column holds."""
@@ -193,11 +184,9 @@ class _Reporter:
         col: int = 1,
         severity: Severity | None = None,
     ) -> None:
-        from openpyxl.utils import get_column_letter
-
         name, default, _ = IMPORT_CODES[code]
         severity = severity or default
-        source = f"{sheet}!{get_column_letter(col)}{row}" if sheet else self.display
+        source = cell_name(sheet, row, col) if sheet else self.display
         if sheet:
             self.sheets.setdefault(sheet, len(self.sheets))
         self.diagnostics.append(
@@ -212,79 +201,6 @@ class _Reporter:
                 source=source,
             )
         )
-
-
-def merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
-    """A sheet's merged ranges as (min_row, min_col, max_row, max_col).
-
-    A read-only sheet (streamed, so large workbooks fit in memory) does not
-    keep them; they are read from the ``<mergeCell>`` elements of the sheet's
-    XML, which openpyxl opens for us.
-    """
-    from openpyxl.utils.cell import range_boundaries
-
-    refs: list[str] = []
-    if hasattr(ws, "merged_cells"):
-        refs = [str(r) for r in ws.merged_cells.ranges]
-    else:
-        from xml.etree.ElementTree import iterparse
-
-        source = ws._get_source()  # the sheet's XML stream inside the archive
-        try:
-            for _, element in iterparse(source, events=("end",)):
-                if element.tag.endswith("}mergeCell") and element.get("ref"):
-                    refs.append(element.get("ref", ""))
-                element.clear()
-        finally:
-            source.close()
-    ranges = []
-    for ref in refs:
-        min_col, min_row, max_col, max_row = range_boundaries(ref)
-        ranges.append((min_row, min_col, max_row, max_col))
-    return ranges
-
-
-class SheetGrid:
-    """A sheet's values (read once, streaming), with merged ranges resolved.
-
-    A merged range's value holds for every cell it covers. Ranges are clipped to
-    the cells that hold data and looked up per column, so a range covering a
-    whole sheet costs nothing.
-    """
-
-    def __init__(self, ws: Any) -> None:
-        self.title: str = ws.title
-        self.rows: list[tuple[Any, ...]] = list(ws.iter_rows(values_only=True))
-        self.width = max((len(r) for r in self.rows), default=0)
-        self._merged: dict[int, list[tuple[int, int, Any]]] = {}
-        for min_row, min_col, max_row, max_col in sorted(merged_ranges(ws)):
-            origin = self.own(min_row, min_col)
-            for c in range(min_col, min(max_col, self.width) + 1):
-                self._merged.setdefault(c, []).append(
-                    (min_row, min(max_row, len(self.rows)), origin)
-                )
-        self._starts = {c: [r[0] for r in spans] for c, spans in self._merged.items()}
-
-    def own(self, row: int, col: int) -> Any:
-        """The value stored in the cell itself (None for a covered merged cell)."""
-        if row - 1 >= len(self.rows):
-            return None
-        values = self.rows[row - 1]
-        return values[col - 1] if col - 1 < len(values) else None
-
-    def value(self, row: int, col: int) -> Any:
-        """The value shown in the cell: a merged range's value for every cell it covers."""
-        value = self.own(row, col)
-        if value is None and col in self._merged:
-            i = bisect.bisect_right(self._starts[col], row) - 1
-            if i >= 0:
-                first, last, origin = self._merged[col][i]
-                if first <= row <= last:
-                    value = origin
-        return value
-
-    def text(self, row: int, col: int) -> str:
-        return cell_text(self.value(row, col))
 
 
 def _map_header(grid: SheetGrid, first: int, pair: bool) -> _Header:
@@ -535,11 +451,11 @@ class _SheetImport:
         )
         self.ctx.items.append(item)
         first = min(self.header.columns)
-        self.ctx.sources.append(f"{g.title}!{_col_letter(first)}{row}")
+        self.ctx.sources.append(cell_name(g.title, row, first))
 
     def read_id(self, row: int, matter: list[str]) -> str:
         raw, c = self.cell("id", row)
-        where = f"{self.grid.title}!{_col_letter(c or 1)}{row}"
+        where = cell_name(self.grid.title, row, c or 1)
         if raw:
             item_id = re.sub(r"\s+", "", raw)
             if item_id in self.ctx.ids:
@@ -749,13 +665,6 @@ class _SheetImport:
         return waivers
 
 
-def _col_letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    letter: str = get_column_letter(col)
-    return letter
-
-
 def _title_above(grid: SheetGrid, header: _Header) -> tuple[str, dict[str, tuple[str, int, int]]]:
     """The title row above the header, and labelled values (单位：…, 文号：…)."""
     title = ""
@@ -793,19 +702,14 @@ def import_workbook(
     placeholder. Raises :class:`~govopen_cli.errors.GovopenError` only when it
     cannot run (no such file, a ``--sheet`` the workbook does not have).
     """
-    from openpyxl import load_workbook
-
     if not path.is_file():
         raise PathNotFoundError(f"找不到工作簿：{path}")
     shown = display or str(path)
     report = _Reporter(shown)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        hint = (
-            "；.xls 旧格式请先用 Excel 或 WPS 另存为 .xlsx" if path.suffix.lower() == ".xls" else ""
-        )
-        report.add(CODE_UNREADABLE, f"无法作为 .xlsx 工作簿读取：{exc}{hint}")
+        wb = open_workbook(path)
+    except UnreadableWorkbookError as exc:
+        report.add(CODE_UNREADABLE, str(exc))
         return ImportResult(None, report.diagnostics)
     try:
         return _import(

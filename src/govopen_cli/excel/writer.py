@@ -34,6 +34,7 @@ from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import OutputError
 from govopen_cli.excel import layout
 from govopen_cli.excel.layout import Column
+from govopen_cli.excel.sheet import column_letter
 from govopen_cli.loader import split_pointer
 from govopen_cli.model import LEVELS, MARK_SYMBOLS, Catalog, Deadline, Item
 
@@ -194,17 +195,10 @@ def row_height(texts: Iterable[tuple[str, float]], minimum: float = 18.0) -> flo
     return max(minimum, lines * LINE_HEIGHT + 4)
 
 
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    letter: str = get_column_letter(index)
-    return letter
-
-
 def _ref(sheet: str, col: int, first: int, last: int) -> str:
     from openpyxl.utils import quote_sheetname
 
-    letter = _letter(col)
+    letter = column_letter(col)
     return f"{quote_sheetname(sheet)}!${letter}${first}:${letter}${last}"
 
 
@@ -276,7 +270,7 @@ class _Sheet:
         self.row = 0
         self._styles: dict[str, Any] = {}
         for i, width in enumerate(widths, 1):
-            self.ws.column_dimensions[_letter(i)].width = width
+            self.ws.column_dimensions[column_letter(i)].width = width
 
     @property
     def ncols(self) -> int:
@@ -337,7 +331,7 @@ class _Sheet:
         """A title across the whole width."""
         self.append([self.cell(text, "title")] + [None] * (self.ncols - 1), height)
         if self.ncols > 1:
-            self.merge(f"A{self.row}:{_letter(self.ncols)}{self.row}")
+            self.merge(f"A{self.row}:{column_letter(self.ncols)}{self.row}")
 
     def header_row(self, names: Iterable[str]) -> None:
         """A row of column headers."""
@@ -431,7 +425,7 @@ def _write_catalog(
         if col.group is None:
             top.append(sheet.cell(col.header, "head"))
             bottom.append(sheet.cell(None, "head"))
-            sheet.merge(f"{_letter(i + 1)}2:{_letter(i + 1)}3")
+            sheet.merge(f"{column_letter(i + 1)}2:{column_letter(i + 1)}3")
             i += 1
             continue
         j = i
@@ -441,7 +435,7 @@ def _write_catalog(
             top.append(sheet.cell(col.group if k == i else None, "head"))
             bottom.append(sheet.cell(columns[k].header, "head"))
         if j - i > 1:
-            sheet.merge(f"{_letter(i + 1)}2:{_letter(j)}2")
+            sheet.merge(f"{column_letter(i + 1)}2:{column_letter(j)}2")
         i = j
     sheet.append(top, 22)
     sheet.append(bottom)
@@ -478,7 +472,7 @@ def _write_catalog(
 
 def _close_run(sheet: _Sheet, ci: int, run: tuple[int, tuple[str, ...]] | None, last: int) -> None:
     if run is not None and run[1] and last > run[0]:
-        letter = _letter(ci + 1)
+        letter = column_letter(ci + 1)
         sheet.merge(f"{letter}{run[0]}:{letter}{last}")
 
 
@@ -530,9 +524,9 @@ def _write_inspection(wb: Any, catalog: Catalog, tick: Callable[[], None]) -> No
     if last < first:
         return
     keys = [c.key for c in columns]
-    sheet.ws.auto_filter.ref = f"A{first - 1}:{_letter(sheet.ncols)}{last}"
-    drop_first = _letter(keys.index(layout.DROPDOWN_KEYS[0]) + 1)
-    drop_last = _letter(keys.index(layout.DROPDOWN_KEYS[-1]) + 1)
+    sheet.ws.auto_filter.ref = f"A{first - 1}:{column_letter(sheet.ncols)}{last}"
+    drop_first = column_letter(keys.index(layout.DROPDOWN_KEYS[0]) + 1)
+    drop_last = column_letter(keys.index(layout.DROPDOWN_KEYS[-1]) + 1)
     drop_range = f"{drop_first}{first}:{drop_last}{last}"
     choices = DataValidation(
         type="list",
@@ -559,7 +553,7 @@ def _write_inspection(wb: Any, catalog: Catalog, tick: Callable[[], None]) -> No
         error="请填写日期，如 2025-10-31。",
     )
     for key in ("formed", "published_on", "fix_by"):
-        letter = _letter(keys.index(key) + 1)
+        letter = column_letter(keys.index(key) + 1)
         dates.add(f"{letter}{first}:{letter}{last}")
     sheet.ws.data_validations.append(dates)
     _red_when(sheet, drop_range, "否")

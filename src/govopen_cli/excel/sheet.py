@@ -1,0 +1,138 @@
+"""Reading a sheet: opening a workbook, its cells as text, merged ranges, cell names.
+
+What the catalog import (:mod:`.reader`), the 检查表 reader (:mod:`.inspection`)
+and the 依申请 ledger (:mod:`govopen_cli.ledger`) share. openpyxl is imported inside
+the functions that need it, so importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+
+class UnreadableWorkbookError(Exception):
+    """A file that cannot be opened as an .xlsx workbook: a problem in the user's file,
+    which the caller reports as a diagnostic. The message says why, in Chinese."""
+
+
+def open_workbook(path: Path) -> Any:
+    """``path`` opened for streaming reads of cell values (not formulas).
+
+    The caller closes it. Raises :class:`UnreadableWorkbookError` for a file that is
+    not an .xlsx workbook (an old .xls, a renamed file, a damaged archive).
+    """
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
+        raise UnreadableWorkbookError(
+            f"无法作为 .xlsx 工作簿读取：{exc}。旧版 .xls 请先用 Excel 或 WPS 另存为 .xlsx"
+        ) from exc
+
+
+def column_letter(col: int) -> str:
+    """The letters of a 1-based column number: 1 -> ``A``, 28 -> ``AB``."""
+    from openpyxl.utils import get_column_letter
+
+    letter: str = get_column_letter(col)
+    return letter
+
+
+def cell_name(sheet: str, row: int, col: int) -> str:
+    """``目录!C12``: a cell as diagnostics name it (1-based row and column)."""
+    return f"{sheet}!{column_letter(col)}{row}"
+
+
+def cell_text(value: Any) -> str:
+    """A cell's value as text: whole numbers without ".0", dates as YYYY-MM-DD, None as "".
+
+    Also used for the values of CSV and YAML ledgers, which come as the same types.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
+    """A sheet's merged ranges as (min_row, min_col, max_row, max_col).
+
+    A read-only sheet (streamed, so large workbooks fit in memory) does not
+    keep them; they are read from the ``<mergeCell>`` elements of the sheet's
+    XML, which openpyxl opens for us.
+    """
+    from openpyxl.utils.cell import range_boundaries
+
+    refs: list[str] = []
+    if hasattr(ws, "merged_cells"):
+        refs = [str(r) for r in ws.merged_cells.ranges]
+    else:
+        from xml.etree.ElementTree import iterparse
+
+        source = ws._get_source()  # the sheet's XML stream inside the archive
+        try:
+            for _, element in iterparse(source, events=("end",)):
+                if element.tag.endswith("}mergeCell") and element.get("ref"):
+                    refs.append(element.get("ref", ""))
+                element.clear()
+        finally:
+            source.close()
+    ranges = []
+    for ref in refs:
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        ranges.append((min_row, min_col, max_row, max_col))
+    return ranges
+
+
+class SheetGrid:
+    """A sheet's values (read once, streaming), with merged ranges resolved.
+
+    A merged range's value holds for every cell it covers. Ranges are clipped to
+    the cells that hold data and looked up per column, so a range covering a
+    whole sheet costs nothing.
+    """
+
+    def __init__(self, ws: Any) -> None:
+        self.title: str = ws.title
+        self.rows: list[tuple[Any, ...]] = list(ws.iter_rows(values_only=True))
+        self.width = max((len(r) for r in self.rows), default=0)
+        self._merged: dict[int, list[tuple[int, int, Any]]] = {}
+        for min_row, min_col, max_row, max_col in sorted(merged_ranges(ws)):
+            origin = self.own(min_row, min_col)
+            for c in range(min_col, min(max_col, self.width) + 1):
+                self._merged.setdefault(c, []).append(
+                    (min_row, min(max_row, len(self.rows)), origin)
+                )
+        self._starts = {c: [r[0] for r in spans] for c, spans in self._merged.items()}
+
+    def own(self, row: int, col: int) -> Any:
+        """The value stored in the cell itself (None for a covered merged cell)."""
+        if row - 1 >= len(self.rows):
+            return None
+        values = self.rows[row - 1]
+        return values[col - 1] if col - 1 < len(values) else None
+
+    def value(self, row: int, col: int) -> Any:
+        """The value shown in the cell: a merged range's value for every cell it covers."""
+        value = self.own(row, col)
+        if value is None and col in self._merged:
+            i = bisect.bisect_right(self._starts[col], row) - 1
+            if i >= 0:
+                first, last, origin = self._merged[col][i]
+                if first <= row <= last:
+                    value = origin
+        return value
+
+    def text(self, row: int, col: int) -> str:
+        return cell_text(self.value(row, col))
