@@ -15,6 +15,7 @@ from typing import Any
 
 from govopen_cli.diagnostics import Severity
 from govopen_cli.diff import CatalogDiff, Change, CoverageChange, value_text
+from govopen_cli.reporters.terminal import SEVERITY_STYLE, StyledLine, render_lines
 
 DiffRenderer = Callable[[CatalogDiff, bool], str | bytes]
 
@@ -22,8 +23,6 @@ DIFF_FORMATS: dict[str, DiffRenderer] = {}
 
 #: Formats written as bytes, which need ``--output``.
 BINARY_FORMATS = ("xlsx",)
-
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def _register(name: str) -> Callable[[DiffRenderer], DiffRenderer]:
@@ -102,11 +101,9 @@ def _coverage_line(coverage: CoverageChange) -> str:
 
 # -- text -----------------------------------------------------------------------------
 
-_Line = list[tuple[str, str]]  # (text, rich style) segments
 
-
-def _text_lines(diff: CatalogDiff) -> list[_Line]:
-    lines: list[_Line] = [[("对比 ", ""), (diff.old, "bold"), (" → ", ""), (diff.new, "bold")]]
+def _text_lines(diff: CatalogDiff) -> list[StyledLine]:
+    lines: list[StyledLine] = [[("对比 ", ""), (diff.old, "bold"), (" → ", ""), (diff.new, "bold")]]
     if diff.empty:
         lines.append([(diff.summary(), "green")])
         return lines
@@ -120,7 +117,7 @@ def _text_lines(diff: CatalogDiff) -> list[_Line]:
                     ("  ", ""),
                     (change.code, "magenta"),
                     (" ", ""),
-                    (change.severity.label.ljust(width), _STYLE[change.severity]),
+                    (change.severity.label.ljust(width), SEVERITY_STYLE[change.severity]),
                     ("  " + change.message, ""),
                 ]
             )
@@ -139,27 +136,7 @@ def render_text(diff: CatalogDiff, color: bool = False) -> str:
 
     Plain lines on a pipe; colour (rich) on a terminal.
     """
-    lines = _text_lines(diff)
-    if not color:
-        return "\n".join("".join(text for text, _ in line) for line in lines) + "\n"
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=True,
-        color_system="standard",
-        width=10_000,
-        highlight=False,
-        soft_wrap=True,
-    )
-    for line in lines:
-        text = Text()
-        for segment, style in line:
-            text.append(segment, style=style or None)
-        console.print(text)
-    return buffer.getvalue()
+    return render_lines(_text_lines(diff), color)
 
 
 # -- markdown -------------------------------------------------------------------------

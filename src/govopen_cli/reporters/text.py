@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.reporters import RenderOptions, register
-
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+from govopen_cli.reporters.terminal import SEVERITY_STYLE, StyledLine, render_lines
 
 
 def diagnostic_line(diag: Diagnostic) -> str:
@@ -21,33 +18,22 @@ def diagnostic_line(diag: Diagnostic) -> str:
 def render_text(report: Report, options: RenderOptions) -> str:
     """Problems sorted by file, line, column; a summary line at the end."""
     shown = [d for d in report.sorted() if options.show_waived or not d.waived]
-    if not options.color:
-        lines = [diagnostic_line(d) for d in shown]
-        lines.append(report.summary())
-        return "\n".join(lines) + "\n"
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=True,
-        color_system="standard",
-        width=10_000,
-        highlight=False,
-        soft_wrap=True,
-    )
-    for diag in shown:
-        line = Text()
-        line.append(diag.where, style="bold")
-        line.append(": ")
-        line.append(diag.code, style="magenta")
-        line.append(" ")
-        line.append(diag.severity.label, style=_STYLE[diag.severity])
-        line.append(" " + diag.message)
-        if diag.waived:
-            line.append(f"（已豁免：{diag.waiver_reason}）", style="dim")
-        console.print(line)
+    lines: list[StyledLine] = [_styled(d) for d in shown]
     ok = not report.fails(Severity.WARNING)
-    console.print(Text(report.summary(), style="green" if ok else "bold"))
-    return buffer.getvalue()
+    lines.append([(report.summary(), "green" if ok else "bold")])
+    return render_lines(lines, options.color)
+
+
+def _styled(diag: Diagnostic) -> StyledLine:
+    """:func:`diagnostic_line` in segments, for colour."""
+    line = [
+        (diag.where, "bold"),
+        (": ", ""),
+        (diag.code, "magenta"),
+        (" ", ""),
+        (diag.severity.label, SEVERITY_STYLE[diag.severity]),
+        (" " + diag.message, ""),
+    ]
+    if diag.waived:
+        line.append((f"（已豁免：{diag.waiver_reason}）", "dim"))
+    return line
