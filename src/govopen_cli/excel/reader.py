@@ -96,7 +96,13 @@ PLACEHOLDERS = {
     "mode": f"{layout.PLACEHOLDER}（公开方式：主动或依申请）",
     "levels": f"{layout.PLACEHOLDER}（公开层级）",
 }
-_FIELD_ZH = {
+#: The Chinese name of each field import may leave empty or as a placeholder, for messages.
+FIELD_NAMES = {
+    "id": "目录标识",
+    "title": "目录名称",
+    "agency": "制定机关",
+    "year": "年度",
+    "matter": "公开事项",
     "matter1": "一级事项",
     "content": "公开内容",
     "basis": "公开依据",
@@ -388,7 +394,7 @@ class _SheetImport:
         if c:
             self.report(
                 CODE_EMPTY_CELL,
-                f"{_FIELD_ZH[key]}为空，已写为“{placeholder}”，请补充",
+                f"{FIELD_NAMES[key]}为空，已写为“{placeholder}”，请补充",
                 row,
                 c,
             )
@@ -598,7 +604,7 @@ class _SheetImport:
             if unknown:
                 self.report(
                     CODE_BAD_VALUE,
-                    f"{_FIELD_ZH[field_name]}中的“{'、'.join(unknown)}”不是{'、'.join(values)}之一，已忽略",
+                    f"{FIELD_NAMES[field_name]}中的“{'、'.join(unknown)}”不是{'、'.join(values)}之一，已忽略",
                     row,
                     choice_col,
                 )
@@ -609,7 +615,7 @@ class _SheetImport:
             if c:
                 self.report(
                     CODE_EMPTY_CELL,
-                    f"{_FIELD_ZH[field_name]}没有打勾，已写为“{placeholder}”，请补充",
+                    f"{FIELD_NAMES[field_name]}没有打勾，已写为“{placeholder}”，请补充",
                     row,
                     c,
                 )

@@ -16,7 +16,7 @@ from typing import Any
 
 from govopen_cli.excel.inspection import INSPECT_CODES
 from govopen_cli.excel.layout import PLACEHOLDER
-from govopen_cli.excel.reader import CODE_PLACEHOLDER, IMPORT_CODES
+from govopen_cli.excel.reader import CODE_PLACEHOLDER, FIELD_NAMES, IMPORT_CODES
 from govopen_cli.loader import make_pointer
 from govopen_cli.rules import Finding, Rule, RuleContext, register
 
@@ -116,23 +116,6 @@ _DOCS = {
 }
 
 
-_FIELD_ZH = {
-    "id": "目录标识",
-    "title": "目录名称",
-    "agency": "制定机关",
-    "year": "年度",
-    "matter": "公开事项",
-    "content": "公开内容",
-    "basis": "公开依据",
-    "deadline": "公开时限",
-    "owner": "公开主体",
-    "channels": "公开渠道和载体",
-    "audience": "公开对象",
-    "mode": "公开方式",
-    "levels": "公开层级",
-}
-
-
 def _placeholder_findings(context: RuleContext) -> Iterator[Finding]:
     """检查：目录中仍有 govopen import 留下的“待填写”占位。"""
     document = context.catalog.document
@@ -155,7 +138,7 @@ def _placeholder_findings(context: RuleContext) -> Iterator[Finding]:
     for parts, value in walk(data.get("catalog"), ["catalog"]):
         yield context.at(
             make_pointer(parts),
-            f"{_FIELD_ZH.get(str(parts[-1]), parts[-1])}还是 govopen import 留下的占位“{value}”：请写上真实的值",
+            f"{FIELD_NAMES.get(str(parts[-1]), parts[-1])}还是 govopen import 留下的占位“{value}”：请写上真实的值",
             field_name=str(parts[-1]),
         )
     for index, item in enumerate(items or []):
@@ -165,7 +148,7 @@ def _placeholder_findings(context: RuleContext) -> Iterator[Finding]:
             field = str(parts[2]) if len(parts) > 2 else ""
             yield context.at(
                 make_pointer(parts),
-                f"事项 {item_id} 的{_FIELD_ZH.get(field, field)}还是 govopen import 留下的占位“{value}”："
+                f"事项 {item_id} 的{FIELD_NAMES.get(field, field)}还是 govopen import 留下的占位“{value}”："
                 "请按工作簿补充",
                 item_id=item_id,
                 field_name=field,
