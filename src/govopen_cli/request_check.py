@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govopen_cli.channel import WEBSITE
 from govopen_cli.config import Config
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.ledger import (
@@ -420,7 +421,7 @@ def draft_item(
         "basis": ["《中华人民共和国政府信息公开条例》第四十四条"],
         "deadline": "自信息形成或者变更之日起20个工作日内",
         "owner": agency or "待定",
-        "channels": ["政府网站"],
+        "channels": [WEBSITE],
         "audience": "全社会",
         "mode": "主动",
         "levels": [level or "待定"],

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govopen_cli.channel import WEBSITE
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.excel import layout, text
@@ -539,7 +540,7 @@ class _SheetImport:
         for name, url in text.parse_urls(urls_text):
             target = next((ch for ch in channels if ch.name == name), None)
             if target is None and not name:
-                target = next((ch for ch in channels if ch.name == "政府网站"), None) or (
+                target = next((ch for ch in channels if ch.name == WEBSITE), None) or (
                     channels[0] if channels else None
                 )
             if target is None:
