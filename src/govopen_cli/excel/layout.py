@@ -20,10 +20,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from govopen_cli.channel import CHANNEL_VARIANTS, OFFICIAL_CHANNELS
+from govopen_cli.channel import OFFICIAL_CHANNELS
 from govopen_cli.model import LEVELS
 
 SHEET_CATALOG = "目录"
@@ -329,19 +328,6 @@ def is_not_carried(name: str) -> bool:
     """A local column the catalog format has no field for (公开时长, 网站所属栏目 …)."""
     key = header_key(name)
     return any(key.startswith(header_key(n)) for n in NOT_CARRIED)
-
-
-def canonical_channel(name: str, known: Iterable[str] = ()) -> str | None:
-    """The official (or project-added) name for a channel spelling; None when unknown."""
-    folded = fold(name)
-    names: list[str] = [*CHANNELS, *known]
-    for canon in names:
-        if fold(canon) == folded:
-            return canon
-    for variant, official in CHANNEL_VARIANTS.items():
-        if fold(variant) == folded:
-            return official
-    return None
 
 
 def numbered(elements: list[str] | tuple[str, ...]) -> str:

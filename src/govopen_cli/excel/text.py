@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from govopen_cli.channel import classify_channel
 from govopen_cli.excel import layout
 from govopen_cli.model import Channel
 
@@ -214,11 +215,12 @@ def parse_channels(text: str, known: Iterable[str] = ()) -> ParsedChannels:
                 piece_mark = "必选"
             if not name:
                 continue
-            canon = layout.canonical_channel(name, known)
+            found = classify_channel(name, known)
+            canon = found.canonical
             if canon is None:
                 result.notes.append(ChannelNote("unknown-name", name))
                 canon = name
-            elif layout.fold(canon) != layout.fold(name):
+            elif found.status == "variant":
                 result.notes.append(ChannelNote("variant", name, canon))
             if canon in seen:
                 result.notes.append(ChannelNote("duplicate", canon))
