@@ -190,6 +190,7 @@ def test_github_does_not_annotate_waived_findings():
 
 def test_markdown_escapes_table_breakers():
     assert escape_cell("a|b\nc<d>") == "a\\|b<br>c&lt;d&gt;"
+    assert escape_cell("C:\\") == "C:\\\\"  # a trailing backslash cannot escape the next |
     md = render(fixed_report(), "markdown")
     assert "ownr\\|owner" in md
     assert "<details><summary>已豁免 1 个</summary>" in md

@@ -15,6 +15,7 @@ from typing import Any
 
 from govopen_cli.diagnostics import Severity
 from govopen_cli.diff import CatalogDiff, Change, CoverageChange, value_text
+from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.terminal import SEVERITY_STYLE, StyledLine, render_lines
 
 DiffRenderer = Callable[[CatalogDiff, bool], str | bytes]
@@ -142,10 +143,6 @@ def render_text(diff: CatalogDiff, color: bool = False) -> str:
 # -- markdown -------------------------------------------------------------------------
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
-
-
 @_register("markdown")
 def render_markdown(diff: CatalogDiff, color: bool = False) -> str:
     """For a pull-request comment: a summary, then one table row per change, warnings first."""
@@ -169,7 +166,7 @@ def render_markdown(diff: CatalogDiff, color: bool = False) -> str:
             out.append(
                 "| "
                 + " | ".join(
-                    _cell(part)
+                    escape_cell(part)
                     for part in (
                         severity,
                         change.code,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.excel.inspection import InspectionResult, ItemResult
+from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.text import diagnostic_line
 
 INSPECT_FORMATS = ("text", "json", "markdown")
@@ -89,10 +90,6 @@ def _sorted(result: InspectionResult) -> list[Diagnostic]:
     )
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
-
-
 def render_markdown(result: InspectionResult) -> str:
     """Markdown for reports and issue trackers."""
     lines = ["# 政务公开检查结果", ""]
@@ -101,14 +98,14 @@ def render_markdown(result: InspectionResult) -> str:
     lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
     for g in result.groups:
         lines.append(
-            f"| {_md(g.name)} | {g.items} | {g.checked} | {g.passed} | {g.failed} | {_percent(g.rate)} |"
+            f"| {escape_cell(g.name)} | {g.items} | {g.checked} | {g.passed} | {g.failed} | {_percent(g.rate)} |"
         )
     late = result.late
     lines += ["", f"## 逾期公开（{len(late)} 项）", ""]
     if late:
         lines += ["| 事项编号 | 公开事项 | 情况 |", "| --- | --- | --- |"]
         lines.extend(
-            f"| {r.item_id} | {_md(r.matter1 + '/' + r.matter)} | {_md(_late_text(r))} |"
+            f"| {r.item_id} | {escape_cell(r.matter1 + '/' + r.matter)} | {escape_cell(_late_text(r))} |"
             for r in late
         )
     else:
@@ -122,8 +119,8 @@ def render_markdown(result: InspectionResult) -> str:
         ]
         for r in problems:
             lines.append(
-                f"| {r.item_id} | {_md(r.matter1 + '/' + r.matter)} | {_md('；'.join(r.reasons))} "
-                f"| {_md(r.problem)} | {_md(_unit(r))} | {r.fix_by or ''} |"
+                f"| {r.item_id} | {escape_cell(r.matter1 + '/' + r.matter)} | {escape_cell('；'.join(r.reasons))} "
+                f"| {escape_cell(r.problem)} | {escape_cell(_unit(r))} | {r.fix_by or ''} |"
             )
     else:
         lines.append("无。")
@@ -132,7 +129,9 @@ def render_markdown(result: InspectionResult) -> str:
         lines += ["| 位置 | 编号 | 严重程度 | 说明 |", "| --- | --- | --- | --- |"]
         for d in _sorted(result):
             where = d.source or f"{d.file}:{d.line}:{d.column}"
-            lines.append(f"| {_md(where)} | {d.code} | {d.severity.zh} | {_md(d.message)} |")
+            lines.append(
+                f"| {escape_cell(where)} | {d.code} | {d.severity.zh} | {escape_cell(d.message)} |"
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -9,9 +9,14 @@ from govopen_cli.reporters import RenderOptions, register
 
 
 def escape_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
+    """Text safe inside a Markdown table cell: for every Markdown table govopen writes.
+
+    A backslash is doubled first, so that one at the end of a value cannot escape
+    the ``|`` that closes the cell.
+    """
     return (
-        text.replace("&", "&amp;")
+        text.replace("\\", "\\\\")
+        .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("|", "\\|")
