@@ -275,24 +275,25 @@ def test_header_from_the_title_row_and_options(messy):
     assert given.placeholders == []
 
 
+#: A plain official table after its first column (事项编号 or 序号).
+_TEN_COLUMNS = [
+    "一级事项",
+    "二级事项",
+    "公开内容",
+    "公开依据",
+    "公开时限",
+    "公开主体",
+    "公开渠道和载体",
+    "全社会",
+    "主动",
+    "县级",
+]
+
+
 def test_duplicate_ids_are_told_and_kept_apart(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(
-        [
-            "事项编号",
-            "一级事项",
-            "二级事项",
-            "公开内容",
-            "公开依据",
-            "公开时限",
-            "公开主体",
-            "公开渠道和载体",
-            "全社会",
-            "主动",
-            "县级",
-        ]
-    )
+    ws.append(["事项编号", *_TEN_COLUMNS])
     row = ["《中华人民共和国政府信息公开条例》", "实时公开", "某局", "政府网站", "√", "√", "√"]
     ws.append(["A-1", "机构信息", "机构职能", "职能", *row])
     ws.append(["A-1", "机构信息", "领导信息", "领导", *row])
@@ -417,21 +418,7 @@ def test_hidden_sheets_are_skipped_unless_named(tmp_path, messy):
 def test_section_heading_rows_give_the_first_level(tmp_path):
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.append(
-        [
-            "序号",
-            "一级事项",
-            "二级事项",
-            "公开内容",
-            "公开依据",
-            "公开时限",
-            "公开主体",
-            "公开渠道和载体",
-            "全社会",
-            "主动",
-            "县级",
-        ]
-    )
+    ws.append(["序号", *_TEN_COLUMNS])
     ws.append(["一、机构信息"])
     ws.merge_cells("A2:K2")
     ws.append(

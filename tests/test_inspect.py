@@ -98,20 +98,18 @@ def test_late_is_counted_in_working_days_with_make_up_days(workbook):
     assert result.rate == 50.0
 
 
-def test_dates_written_as_text_are_read(workbook):
+@pytest.mark.parametrize(
+    ("formed", "published"),
+    [
+        ("2025/9/26", "2025年10月31日"),
+        # One date reader (date_text) for ledgers and 检查表: compact and full-width forms too.
+        ("２０２５-09-26", "20251031"),
+    ],
+)
+def test_dates_written_as_text_are_read(workbook, formed, published):
     fill(
         workbook,
-        {"JG-001": {"是否公开": "是", "信息形成日期": "2025/9/26", "公开日期": "2025年10月31日"}},
-    )
-    late = next(r for r in inspect(workbook).items if r.item_id == "JG-001")
-    assert late.late_by == 1
-
-
-def test_dates_are_read_as_the_ledger_reads_them(workbook):
-    # One date reader (date_text) for ledgers and 检查表: compact and full-width forms too.
-    fill(
-        workbook,
-        {"JG-001": {"是否公开": "是", "信息形成日期": "２０２５-09-26", "公开日期": "20251031"}},
+        {"JG-001": {"是否公开": "是", "信息形成日期": formed, "公开日期": published}},
     )
     late = next(r for r in inspect(workbook).items if r.item_id == "JG-001")
     assert late.late_by == 1
