@@ -458,3 +458,45 @@ def test_every_import_and_inspect_code_is_documented_in_four_parts():
 def test_year_out_of_range_is_a_usage_error(run_line, messy, tmp_path):
     result = run_line(f"govopen import {messy} -o {tmp_path / 'o.yaml'} --year 1999", cwd=tmp_path)
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "url", "note", "code"),
+    [
+        ("www.x.gov.cn/gh", "https://www.x.gov.cn/gh", None, "GX017"),
+        ("政府网站：x.gov.cn", "https://x.gov.cn", None, "GX017"),
+        ("见网站", None, "公开网址：见网站", "GX016"),
+        ("政府网站：https://x.gov.cn/a，", "https://x.gov.cn/a", None, None),
+    ],
+)
+def test_an_address_without_https_is_never_dropped(tmp_path, written, url, note, code):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["事项编号", *_TEN_COLUMNS, "公开网址"])
+    ws.append(
+        [
+            "A-1",
+            "机构信息",
+            "机构职能",
+            "职能",
+            "《中华人民共和国政府信息公开条例》",
+            "实时公开",
+            "某局",
+            "政府网站",
+            "√",
+            "√",
+            "√",
+            written,
+        ]
+    )
+    wb.save(tmp_path / "u.xlsx")
+    result = import_workbook(tmp_path / "u.xlsx")
+    item = result.catalog["items"][0]
+    channel = item["channels"][0]
+    assert (channel.get("url") if isinstance(channel, dict) else None) == url
+    assert item.get("note") == note
+    found = [d for d in result.diagnostics if d.source == "Sheet!L2"]
+    assert [d.code for d in found] == ([code] if code else [])
+    if code:
+        assert written in found[0].message
+        assert found[0].severity.name == ("INFO" if code == "GX017" else "WARNING")

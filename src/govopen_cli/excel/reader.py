@@ -61,6 +61,7 @@ CODE_GENERATED_ID = "GX012"
 CODE_HEADER_INFERRED = "GX013"
 CODE_UNKNOWN_CHANNEL = "GX015"
 CODE_BAD_VALUE = "GX016"
+CODE_URL_SCHEME_ADDED = "GX017"
 
 IMPORT_CODES: dict[str, tuple[str, Severity, str]] = {
     CODE_NO_HEADER: ("header-not-found", Severity.WARNING, "工作表中找不到目录表头"),
@@ -78,6 +79,11 @@ IMPORT_CODES: dict[str, tuple[str, Severity, str]] = {
     CODE_HEADER_INFERRED: ("header-inferred", Severity.INFO, "目录信息从标题推断"),
     CODE_UNKNOWN_CHANNEL: ("import-unknown-channel", Severity.INFO, "不是标准目录的渠道名称"),
     CODE_BAD_VALUE: ("bad-cell-value", Severity.WARNING, "单元格的值不在允许范围内"),
+    CODE_URL_SCHEME_ADDED: (
+        "url-scheme-added",
+        Severity.INFO,
+        "公开网址没有写 https://，已补上",
+    ),
 }
 
 #: Rows searched for the header.
@@ -422,7 +428,7 @@ class _SheetImport:
         basis = text.parse_basis(self.cell("basis", row)[0]) or [self.required("basis", row, "")]
         deadline = self.read_deadline(row)
         owner = self.required("owner", row, text.one_line(self.cell("owner", row)[0]))
-        channels = self.read_channels(row)
+        channels, kept = self.read_channels(row)
         audience, audience_note = self.read_group("audience", AUDIENCES, row)
         mode, _ = self.read_group("mode", MODES, row)
         levels, _ = self.read_group("levels", LEVELS, row)
@@ -433,7 +439,7 @@ class _SheetImport:
         stage = self.read_stage(row)
         duties = tuple(text.split_outside_brackets(self.cell("duties", row)[0], "、，,；; \n"))
         interpretation = self.read_tick_column("interpretation", row)
-        note = self.cell("note", row)[0].strip() or None
+        note = "\n".join([self.cell("note", row)[0].strip(), *kept]).strip() or None
         waivers = self.read_waivers(row)
         item_id = self.read_id(row, matter)
         item = Item(
@@ -504,7 +510,9 @@ class _SheetImport:
             return Deadline(text=words)
         return Deadline(text=words, days=parsed[0], unit=parsed[1])
 
-    def read_channels(self, row: int) -> list[Channel]:
+    def read_channels(self, row: int) -> tuple[list[Channel], list[str]]:
+        """The channels of ``row`` with their 公开网址, and the 公开网址 lines that are no
+        address (kept for the item's note)."""
         raw, c = self.cell("channels", row)
         parsed = text.parse_channels(raw, self.ctx.known_channels)
         for note in parsed.notes:
@@ -537,7 +545,27 @@ class _SheetImport:
                 )
         channels = parsed.channels
         urls_text, url_col = self.cell("url", row)
-        for name, url in text.parse_urls(urls_text):
+        kept: list[str] = []  # 公开网址 lines without an address, for the item's note
+        for line in text.parse_urls(urls_text):
+            name, url = line.name, line.url
+            if line.kind == "other":
+                self.report(
+                    CODE_BAD_VALUE,
+                    f"公开网址“{line.text}”不是网址（应以 https:// 或 http:// 开头），"
+                    "已原样写入备注；请改为栏目或页面的完整网址",
+                    row,
+                    url_col,
+                )
+                kept.append(f"公开网址：{line.text}")
+                continue
+            if line.kind == "domain":
+                self.report(
+                    CODE_URL_SCHEME_ADDED,
+                    f"公开网址“{line.text}”没有写 https:// 或 http://，已按“{url}”导入；"
+                    "如该网站只能用 http:// 访问，请改正",
+                    row,
+                    url_col,
+                )
             target = next((ch for ch in channels if ch.name == name), None)
             if target is None and not name:
                 target = next((ch for ch in channels if ch.name == WEBSITE), None) or (
@@ -554,7 +582,7 @@ class _SheetImport:
             channels[channels.index(target)] = Channel(target.name, target.mark, url)
         if not channels:
             channels = [Channel(self.required("channels", row, ""))]
-        return channels
+        return channels, kept
 
     def read_group(self, field_name: str, values: Sequence[str], row: int) -> tuple[list[str], str]:
         """Ticks (or a one-column list of words) of 公开对象/公开方式/公开层级."""

@@ -292,15 +292,54 @@ def parse_waiver(line: str) -> tuple[str, str, str | None] | None:
 
 
 _URL = re.compile(r"https?://\S+")
+#: A name before the address: ``政府网站：www.x.gov.cn``; the name has no dot or slash.
+_NAMED = re.compile(r"^([^：:./]*?)\s*[：:]\s*(.*)$")
+_URL_END = "，,；;。 "
 
 
-def parse_urls(text: str) -> list[tuple[str, str]]:
-    """公开网址 lines: ``政府网站：https://…`` -> (name, url); a bare URL has name ""."""
+@dataclass(frozen=True)
+class UrlLine:
+    """One line of a 公开网址 cell, and how it was read.
+
+    ``kind`` is ``url`` (an http(s) address), ``domain`` (an address written without
+    ``https://``, which ``url`` now has) or ``other`` (no address: ``见网站``), whose
+    line the caller keeps elsewhere rather than drop.
+    """
+
+    name: str
+    url: str
+    text: str
+    kind: str
+
+
+def looks_like_domain(value: str) -> bool:
+    """``www.x.gov.cn/gh``, ``x.gov.cn``, ``公开.政务``: an address without its scheme."""
+    if not value or any(ch.isspace() for ch in value):
+        return False
+    host = value.split("/", 1)[0].lower()
+    return host.startswith("www.") or ".gov.cn" in host or host.endswith(".政务")
+
+
+def parse_urls(text: str) -> list[UrlLine]:
+    """公开网址 lines: ``政府网站：https://…`` -> name and url; a bare URL has name "".
+
+    Every non-empty line gives a :class:`UrlLine`, so nothing is dropped silently.
+    """
     out = []
     for line in text.splitlines():
-        m = _URL.search(line)
-        if m is None:
+        line = line.strip()
+        if not line:
             continue
-        name = line[: m.start()].strip().rstrip("：:").strip()
-        out.append((name, m.group(0).rstrip("，,；;。")))
+        m = _URL.search(line)
+        if m is not None:
+            name = line[: m.start()].strip().rstrip("：:").strip()
+            out.append(UrlLine(name, m.group(0).rstrip(_URL_END), line, "url"))
+            continue
+        named = _NAMED.match(line)
+        name, value = (named.group(1), named.group(2)) if named else ("", line)
+        value = value.strip().rstrip(_URL_END)
+        if looks_like_domain(value):
+            out.append(UrlLine(name, f"https://{value}", line, "domain"))
+        else:
+            out.append(UrlLine(name, "", line, "other"))
     return out
