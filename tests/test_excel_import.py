@@ -500,3 +500,22 @@ def test_an_address_without_https_is_never_dropped(tmp_path, written, url, note,
     if code:
         assert written in found[0].message
         assert found[0].severity.name == ("INFO" if code == "GX017" else "WARNING")
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_title_row_right_above_a_one_row_header(tmp_path, merged):
+    title = "平遥县自然资源局政务公开基本目录（2025年版）"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([title])
+    if merged:
+        ws.merge_cells("A1:K1")
+    ws.append(["事项编号", *_TEN_COLUMNS])
+    row = ["《中华人民共和国政府信息公开条例》", "实时公开", "某局", "政府网站", "√", "√", "√"]
+    ws.append(["A-1", "机构信息", "机构职能", "职能", *row])
+    wb.save(tmp_path / "t.xlsx")
+    result = import_workbook(tmp_path / "t.xlsx")
+    header = result.catalog["catalog"]
+    assert (header["title"], header["agency"], header["year"]) == (title, "平遥县自然资源局", 2025)
+    assert _by_source(result, "Sheet!A1") == ["GX013"]
+    assert result.catalog["items"][0]["id"] == "A-1"

@@ -222,6 +222,10 @@ def _map_header(grid: SheetGrid, first: int, pair: bool) -> _Header:
     generic: list[int] = []
     last = first + 1 if pair else first
     matter_group = layout.header_key(layout.MATTER_GROUP)
+    # A pair is a two-row header only when its upper row names something: a group
+    # over sub-columns, or a column spanning both rows. Otherwise the upper row is a
+    # title above a one-row header, and that header is found on its own.
+    upper_names = False
     for c in range(1, grid.width + 1):
         upper = grid.text(first, c)
         lower = grid.text(last, c) if pair else ""
@@ -230,6 +234,8 @@ def _map_header(grid: SheetGrid, first: int, pair: bool) -> _Header:
         if lower and lower != upper:
             col = layout.find_column(lower)
             where, name = last, lower
+            if layout.header_key(upper) in layout.GROUP_KEYS:
+                upper_names = True
             if col is None and layout.header_key(upper) not in layout.GROUP_KEYS:
                 col = layout.find_column(upper)
                 where, name = first, upper
@@ -244,6 +250,8 @@ def _map_header(grid: SheetGrid, first: int, pair: bool) -> _Header:
             if name:
                 unknown.append((where, c, name))
             continue
+        if where == first:
+            upper_names = True
         columns[c] = col
     used = {col.key for col in columns.values()}
     for c in generic:
@@ -263,7 +271,7 @@ def _map_header(grid: SheetGrid, first: int, pair: bool) -> _Header:
         seen.add(key)
     keys = {col.key for col in columns.values()}
     has_matter = bool(keys & {"matter1", "matter2"})
-    score = len(keys) if has_matter and len(keys) >= 3 else 0
+    score = len(keys) if has_matter and len(keys) >= 3 and (upper_names or not pair) else 0
     return _Header(first, last, columns, unknown, score)
 
 
