@@ -284,3 +284,12 @@ def test_a_workbook_without_inspection_sheet(run_line, tmp_path):
     wb.save(tmp_path / "x.xlsx")
     result = run_line(f"govopen inspect {tmp_path / 'x.xlsx'} --catalog {CATALOG}", cwd=tmp_path)
     assert result.exit_code == 1 and "GI006" in result.stdout
+
+
+@pytest.mark.parametrize("header", ["要素是否完整", "渠道是否符合"])
+def test_a_no_is_located_at_its_own_column(workbook, header):
+    rows = fill(workbook, {"JG-006": {"是否公开": "是", header: "否"}})
+    result = inspect(workbook)
+    marked = [d for d in result.diagnostics if d.code == "GI103"]
+    assert [d.source for d in marked] == [f"检查表!{column(workbook, header)}{rows['JG-006']}"]
+    assert f"{header}为“否”" in marked[0].message

@@ -689,16 +689,17 @@ def _status(
             if getattr(res, key) == "否":
                 res.reasons.append(reason)
         marked = [
-            layout.DROPDOWN_NAMES[k]
+            k
             for k in ("timely", "complete", "channels_ok")
             if getattr(res, k) == "否" and not (k == "timely" and res.late_by and res.late_by > 0)
         ]
         if marked:
+            names = "、".join(layout.DROPDOWN_NAMES[k] for k in marked)
             reader.add(
                 CODE_MARKED,
-                f"{label} {'、'.join(marked)}为“否”" + _who(res),
+                f"{label} {names}为“否”" + _who(res),
                 row,
-                columns.get("timely", id_col),
+                columns.get(marked[0], id_col),  # the cell that says 否
             )
     res.status = FAILED if res.reasons else PASSED
     if res.status == FAILED and res.fix_by is not None and res.fix_by < today:
