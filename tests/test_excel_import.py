@@ -519,3 +519,63 @@ def test_a_title_row_right_above_a_one_row_header(tmp_path, merged):
     assert (header["title"], header["agency"], header["year"]) == (title, "平遥县自然资源局", 2025)
     assert _by_source(result, "Sheet!A1") == ["GX013"]
     assert result.catalog["items"][0]["id"] == "A-1"
+
+
+def _one_item_workbook(path: Path, **cells: object) -> Path:
+    """A one-item table (header in row 1, the item in row 2); ``F="…"`` sets cell F2."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["事项编号", *_TEN_COLUMNS])
+    ws.append(
+        [
+            "A-1",
+            "机构信息",
+            "机构职能",
+            "职能",
+            "《中华人民共和国政府信息公开条例》",
+            "实时公开",
+            "某局",
+            "政府网站",
+            "√",
+            "√",
+            "√",
+        ]
+    )
+    for letter, value in cells.items():
+        ws[f"{letter}2"] = value
+    wb.save(path)
+    return path
+
+
+def test_a_date_cell_in_the_deadline_column_is_told(tmp_path):
+    import datetime as dt
+
+    path = _one_item_workbook(tmp_path / "d.xlsx", F=dt.datetime(2025, 5, 1))
+    result = import_workbook(path)
+    assert result.catalog["items"][0]["deadline"] == "2025-05-01"
+    found = [d for d in result.diagnostics if d.source == "Sheet!F2"]
+    assert [d.code for d in found] == ["GX016"]
+    assert "日期单元格（2025-05-01）" in found[0].message and "公开时限" in found[0].message
+
+
+@pytest.mark.parametrize("error", ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?"])
+def test_an_excel_error_value_is_not_imported_as_text(tmp_path, error):
+    result = import_workbook(_one_item_workbook(tmp_path / "e.xlsx", G=error))
+    assert result.catalog["items"][0]["owner"].startswith("待填写")
+    found = [d for d in result.diagnostics if d.source == "Sheet!G2"]
+    assert [d.code for d in found] == ["GX018"]  # not also GX005 "为空"
+    assert error in found[0].message
+
+
+def test_an_error_value_in_a_tick_column_is_not_a_bad_tick(tmp_path):
+    result = import_workbook(_one_item_workbook(tmp_path / "e.xlsx", I="#N/A"))
+    assert _by_source(result, "Sheet!I2") == ["GX005", "GX018"]  # no tick left, and why
+
+
+def test_a_formula_whose_value_was_not_saved_is_named_as_such(tmp_path):
+    # openpyxl writes formulas without their value, as any program does
+    result = import_workbook(_one_item_workbook(tmp_path / "f.xlsx", G="=Sheet2!A1"))
+    assert result.catalog["items"][0]["owner"].startswith("待填写")
+    found = [d for d in result.diagnostics if d.source == "Sheet!G2"]
+    assert [d.code for d in found] == ["GX019"]
+    assert "没有保存公式的计算结果" in found[0].message and "WPS" in found[0].message

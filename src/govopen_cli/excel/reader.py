@@ -41,6 +41,7 @@ from govopen_cli.excel.sheet import (
     UnreadableWorkbookError,
     cell_name,
     cell_text,
+    excel_error,
     open_workbook,
 )
 from govopen_cli.model import AUDIENCES, LEVELS, MODES, STAGES, Channel, Deadline, Item, Waiver
@@ -62,6 +63,8 @@ CODE_HEADER_INFERRED = "GX013"
 CODE_UNKNOWN_CHANNEL = "GX015"
 CODE_BAD_VALUE = "GX016"
 CODE_URL_SCHEME_ADDED = "GX017"
+CODE_EXCEL_ERROR = "GX018"
+CODE_FORMULA_NOT_SAVED = "GX019"
 
 IMPORT_CODES: dict[str, tuple[str, Severity, str]] = {
     CODE_NO_HEADER: ("header-not-found", Severity.WARNING, "工作表中找不到目录表头"),
@@ -83,6 +86,12 @@ IMPORT_CODES: dict[str, tuple[str, Severity, str]] = {
         "url-scheme-added",
         Severity.INFO,
         "公开网址没有写 https://，已补上",
+    ),
+    CODE_EXCEL_ERROR: ("excel-error-value", Severity.WARNING, "单元格是 Excel 错误值（#REF! 等）"),
+    CODE_FORMULA_NOT_SAVED: (
+        "formula-value-not-saved",
+        Severity.WARNING,
+        "单元格是公式，工作簿没有保存它的计算结果",
     ),
 }
 
@@ -329,14 +338,64 @@ class _SheetImport:
         self.generated: list[str] = []
         self.lookalike: str | None = None
         self.lookalikes = 0
+        #: Cells reported as holding no usable value (an Excel error, an unsaved formula).
+        self.unusable: set[tuple[int, int]] = set()
 
     def report(self, code: str, message: str, row: int, col: int) -> None:
         self.ctx.report.add(code, message, sheet=self.grid.title, row=row, col=col)
 
+    def text(self, row: int, c: int) -> str:
+        """A cell's text; "" for an Excel error value (which :meth:`check_cells` reports)."""
+        value = self.grid.value(row, c)
+        return "" if excel_error(value) else cell_text(value)
+
     def cell(self, key: str, row: int) -> tuple[str, int]:
         """The text of the ``key`` column in ``row`` and its column number (0 when absent)."""
         c = self.by_key.get(key, 0)
-        return (self.grid.text(row, c) if c else ""), c
+        return (self.text(row, c) if c else ""), c
+
+    def check_cells(self, row: int) -> None:
+        """Report the cells of an item's row that hold no usable value (an Excel error,
+        a formula whose value was not saved) or a date where the catalog wants text."""
+        for c, col in sorted(self.header.columns.items()):
+            if col.kind == "seq":
+                continue  # 序号 is not imported: =ROW()-3 there is harmless
+            value = self.grid.own(row, c)
+            name = col.header if col.kind != "tick" else f"{col.group or ''}“{col.header}”列"
+            error = excel_error(value)
+            if error is not None:
+                self.unusable.add((row, c))
+                self.report(
+                    CODE_EXCEL_ERROR,
+                    f"{name}单元格是 Excel 错误值 {error}（公式出错，如引用的单元格已删除），"
+                    "按空白读取（必填的写为“待填写”占位）；请在 Excel 或 WPS 中改正公式或直接填写内容，"
+                    "再重新导入",
+                    row,
+                    c,
+                )
+            elif value is None and (row, c) in self.grid.uncached:
+                self.unusable.add((row, c))
+                self.report(
+                    CODE_FORMULA_NOT_SAVED,
+                    f"{name}单元格是公式，但工作簿没有保存公式的计算结果（由程序生成、未在 Excel 中"
+                    "打开保存过的文件常见），按空白读取（必填的写为“待填写”占位）；请用 Excel 或 WPS "
+                    "打开工作簿、保存后重新导入",
+                    row,
+                    c,
+                )
+            elif isinstance(value, dt.date):  # a datetime is a date too
+                shown = cell_text(value)
+                hint = (
+                    "公开时限应写明期限，如“自信息形成或者变更之日起20个工作日内”，请改正"
+                    if col.key == "deadline"
+                    else "请核对这一列是否应写日期"
+                )
+                self.report(
+                    CODE_BAD_VALUE,
+                    f"{name}是日期单元格（{shown}），已按文字“{shown}”导入；{hint}",
+                    row,
+                    c,
+                )
 
     def run(self, progress: Callable[[], None] | None = None) -> None:
         grid = self.grid
@@ -356,6 +415,7 @@ class _SheetImport:
             if not body:
                 self.skip_row(row, own_filled)
                 continue
+            self.check_cells(row)
             self.read_item(row)
         self.finish()
 
@@ -406,7 +466,8 @@ class _SheetImport:
             return value
         c = self.by_key.get(key, 0)
         placeholder = PLACEHOLDERS[key if key != "matter1" else "matter"]
-        if c:
+        unusable = (row, c) in self.unusable or excel_error(self.grid.value(row, c)) is not None
+        if c and not unusable:  # an unusable cell was reported, with the placeholder
             self.report(
                 CODE_EMPTY_CELL,
                 f"{FIELD_NAMES[key]}为空，已写为“{placeholder}”，请补充",
@@ -603,7 +664,7 @@ class _SheetImport:
         ]
         choice_col = self.by_key.get(field_name, 0)
         for c, col in sorted(tick_cols):
-            raw = self.grid.text(row, c)
+            raw = self.text(row, c)
             ticked, rest = text.parse_tick(raw)
             if ticked is None and col.value == "特定群体":
                 ticked, rest = True, raw  # the group itself written in the tick column
@@ -622,7 +683,7 @@ class _SheetImport:
                 elif rest:
                     self.report(CODE_BAD_TICK, f"√ 后的文字“{rest}”没有对应字段，已忽略", row, c)
         if choice_col:
-            raw = self.grid.text(row, choice_col)
+            raw = self.text(row, choice_col)
             aliases = {
                 v: next(
                     (

@@ -65,16 +65,37 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
-    """A sheet's merged ranges as (min_row, min_col, max_row, max_col).
+#: The error values Excel stores in a cell whose formula failed.
+EXCEL_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!"}
+)
 
-    A read-only sheet (streamed, so large workbooks fit in memory) does not
-    keep them; they are read from the ``<mergeCell>`` elements of the sheet's
-    XML, which openpyxl opens for us.
+
+def excel_error(value: Any) -> str | None:
+    """``#REF!`` and the other error values of a failed formula; None for any other value."""
+    if isinstance(value, str) and value.strip() in EXCEL_ERRORS:
+        return value.strip()
+    return None
+
+
+def merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
+    """A sheet's merged ranges as (min_row, min_col, max_row, max_col)."""
+    return _scan(ws)[0]
+
+
+def _scan(ws: Any) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]]:
+    """Merged ranges, and the (row, column) of formulas whose value was never saved.
+
+    A read-only sheet (streamed, so large workbooks fit in memory) keeps neither:
+    both are read in one pass over the sheet's XML, which openpyxl opens for us.
+    A formula cell without a cached value reads as empty (openpyxl does not
+    calculate), which would pass for a blank cell; a workbook written by a program
+    and never opened in Excel or WPS has them.
     """
-    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 
     refs: list[str] = []
+    uncached: set[tuple[int, int]] = set()
     if hasattr(ws, "merged_cells"):
         refs = [str(r) for r in ws.merged_cells.ranges]
     else:
@@ -83,7 +104,19 @@ def merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
         source = ws._get_source()  # the sheet's XML stream inside the archive
         try:
             for _, element in iterparse(source, events=("end",)):
-                if element.tag.endswith("}mergeCell") and element.get("ref"):
+                tag = element.tag.rsplit("}", 1)[-1]
+                if tag in ("f", "v", "is", "t", "r"):
+                    continue  # read with their cell, cleared with it
+                if tag == "c":
+                    parts = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+                    if "f" in parts and element.get("r"):
+                        value = parts.get("v")
+                        saved = value is not None and (
+                            bool(value.text) or element.get("t") == "str"
+                        )
+                        if not saved:
+                            uncached.add(coordinate_to_tuple(element.get("r", "")))
+                elif tag == "mergeCell" and element.get("ref"):
                     refs.append(element.get("ref", ""))
                 element.clear()
         finally:
@@ -92,7 +125,7 @@ def merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
     for ref in refs:
         min_col, min_row, max_col, max_row = range_boundaries(ref)
         ranges.append((min_row, min_col, max_row, max_col))
-    return ranges
+    return ranges, uncached
 
 
 class SheetGrid:
@@ -108,7 +141,10 @@ class SheetGrid:
         self.rows: list[tuple[Any, ...]] = list(ws.iter_rows(values_only=True))
         self.width = max((len(r) for r in self.rows), default=0)
         self._merged: dict[int, list[tuple[int, int, Any]]] = {}
-        for min_row, min_col, max_row, max_col in sorted(merged_ranges(ws)):
+        merged, uncached = _scan(ws)
+        #: (row, column) of formula cells whose value the workbook does not hold.
+        self.uncached = uncached
+        for min_row, min_col, max_row, max_col in sorted(merged):
             origin = self.own(min_row, min_col)
             for c in range(min_col, min(max_col, self.width) + 1):
                 self._merged.setdefault(c, []).append(
