@@ -579,3 +579,17 @@ def test_a_formula_whose_value_was_not_saved_is_named_as_such(tmp_path):
     found = [d for d in result.diagnostics if d.source == "Sheet!G2"]
     assert [d.code for d in found] == ["GX019"]
     assert "没有保存公式的计算结果" in found[0].message and "WPS" in found[0].message
+
+
+def test_a_diff_workbook_is_not_a_catalog(run_line, tmp_path):
+    pingyao = Path(__file__).resolve().parent.parent / "catalogs" / "pingyao-zrzyj"
+    changes = tmp_path / "变更.xlsx"
+    diff = run_line(
+        f"govopen diff {pingyao / '2024.yaml'} {pingyao / '2025.yaml'} -f xlsx -o {changes}"
+    )
+    assert changes.is_file(), diff.stdout
+    out = tmp_path / "d.yaml"
+    result = run_line(f"govopen import {changes} -o {out}", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "GX001 error" in result.stdout and "GX005" not in result.stdout
+    assert not out.exists()

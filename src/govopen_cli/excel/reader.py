@@ -97,6 +97,8 @@ IMPORT_CODES: dict[str, tuple[str, Severity, str]] = {
 
 #: Rows searched for the header.
 HEADER_SEARCH_ROWS = 30
+#: A catalog table has at least two of these columns besides 公开事项.
+ESSENTIAL_KEYS = frozenset({"content", "basis", "deadline", "owner", "channels"})
 PLACEHOLDERS = {
     "id": f"{layout.PLACEHOLDER}（目录标识：只用字母、数字、-、_、.，各年度保持不变）",
     "title": f"{layout.PLACEHOLDER}（目录名称）",
@@ -280,7 +282,10 @@ def _map_header(grid: SheetGrid, first: int, pair: bool) -> _Header:
         seen.add(key)
     keys = {col.key for col in columns.values()}
     has_matter = bool(keys & {"matter1", "matter2"})
-    score = len(keys) if has_matter and len(keys) >= 3 and (upper_names or not pair) else 0
+    # A table with 公开事项 but without what a catalog says of it (a govopen diff
+    # workbook: 事项编号, 一级事项, 说明) is not a catalog.
+    essential = len(keys & ESSENTIAL_KEYS) >= 2
+    score = len(keys) if has_matter and essential and (upper_names or not pair) else 0
     return _Header(first, last, columns, unknown, score)
 
 
