@@ -215,3 +215,26 @@ def test_report_of_an_unreadable_ledger(run_line, tmp_path):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert "GR001" in result.stderr
+
+
+def test_a_cell_merged_down_holds_for_each_row_it_covers(run_line, tmp_path):
+    import openpyxl
+
+    path = tmp_path / "台账.xlsx"
+    write_xlsx(
+        path,
+        [
+            ["编号", "收到日期", "申请人类型", "答复日期", "处理结果"],
+            ["1", "2025-09-26", "自然人", "2025-10-30", "予以公开"],
+            ["2", "2025-09-29", "", "2025-10-30", "予以公开"],
+        ],
+    )
+    wb = openpyxl.load_workbook(path)
+    wb.active.merge_cells("C2:C3")
+    wb.active["A5"] = "备注：本台账按收到日期登记"
+    wb.active.merge_cells("A5:E5")  # a note merged across is not a request of equal cells
+    wb.save(path)
+    result = run_line(f"govopen requests check {path} --today 2025-12-31")
+    assert "没有申请人类型" not in result.stdout
+    assert codes_of(result.lines) == ["GR010"], result.stdout
+    assert result.exit_code == 0

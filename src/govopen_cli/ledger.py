@@ -828,7 +828,7 @@ def _sheet_rows(
 
 
 def _xlsx_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
-    from govopen_cli.excel.sheet import UnreadableWorkbookError, open_workbook
+    from govopen_cli.excel.sheet import SheetGrid, UnreadableWorkbookError, open_workbook
 
     try:
         workbook = open_workbook(reader.path)
@@ -839,12 +839,21 @@ def _xlsx_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
         sheets = sorted(workbook.worksheets, key=lambda ws: "台账" not in ws.title)
         for sheet in sheets:
             sheet.reset_dimensions()
-            values_by_row = [
-                (n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)
-            ]
-            header = _header_row(values_by_row)
+            grid = SheetGrid(sheet)
+            header = _header_row((n, list(values)) for n, values in enumerate(grid.rows, 1))
             if header is None:
                 continue
+            # A cell merged down a column holds for every row it covers (申请人类型 C3:C4
+            # is both requests'); the header row is read as written.
+            values_by_row = [
+                (
+                    n,
+                    list(values)
+                    if n <= header[0]
+                    else [grid.value(n, c, across=False) for c in range(1, grid.width + 1)],
+                )
+                for n, values in enumerate(grid.rows, 1)
+            ]
             title = sheet.title
             rows = _sheet_rows(reader, title, values_by_row, header[0], header[1])
             return rows, True, title

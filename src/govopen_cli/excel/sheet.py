@@ -140,7 +140,7 @@ class SheetGrid:
         self.title: str = ws.title
         self.rows: list[tuple[Any, ...]] = list(ws.iter_rows(values_only=True))
         self.width = max((len(r) for r in self.rows), default=0)
-        self._merged: dict[int, list[tuple[int, int, Any]]] = {}
+        self._merged: dict[int, list[tuple[int, int, Any, int]]] = {}
         merged, uncached = _scan(ws)
         #: (row, column) of formula cells whose value the workbook does not hold.
         self.uncached = uncached
@@ -148,7 +148,7 @@ class SheetGrid:
             origin = self.own(min_row, min_col)
             for c in range(min_col, min(max_col, self.width) + 1):
                 self._merged.setdefault(c, []).append(
-                    (min_row, min(max_row, len(self.rows)), origin)
+                    (min_row, min(max_row, len(self.rows)), origin, min_col)
                 )
         self._starts = {c: [r[0] for r in spans] for c, spans in self._merged.items()}
 
@@ -159,14 +159,18 @@ class SheetGrid:
         values = self.rows[row - 1]
         return values[col - 1] if col - 1 < len(values) else None
 
-    def value(self, row: int, col: int) -> Any:
-        """The value shown in the cell: a merged range's value for every cell it covers."""
+    def value(self, row: int, col: int, *, across: bool = True) -> Any:
+        """The value shown in the cell: a merged range's value for every cell it covers.
+
+        With ``across=False`` the value holds only down the range's first column: for a
+        table whose rows merged across are notes (a ledger), not rows of equal cells.
+        """
         value = self.own(row, col)
         if value is None and col in self._merged:
             i = bisect.bisect_right(self._starts[col], row) - 1
             if i >= 0:
-                first, last, origin = self._merged[col][i]
-                if first <= row <= last:
+                first, last, origin, first_col = self._merged[col][i]
+                if first <= row <= last and (across or first_col == col):
                     value = origin
         return value
 
