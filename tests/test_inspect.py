@@ -293,3 +293,30 @@ def test_a_no_is_located_at_its_own_column(workbook, header):
     marked = [d for d in result.diagnostics if d.code == "GI103"]
     assert [d.source for d in marked] == [f"检查表!{column(workbook, header)}{rows['JG-006']}"]
     assert f"{header}为“否”" in marked[0].message
+
+
+def test_ticked_untimely_but_on_time_by_dates_is_not_late(run_line, workbook):
+    fill(
+        workbook,
+        {
+            "JG-001": {
+                "是否公开": "是",
+                "信息形成日期": D(2025, 9, 26),
+                "公开日期": D(2025, 10, 31),
+            },
+            "JG-002": {
+                "是否公开": "是",
+                "是否及时": "否",
+                "信息形成日期": D(2025, 9, 26),
+                "公开日期": D(2025, 10, 30),
+            },
+        },
+    )
+    result = inspect(workbook)
+    assert [r.item_id for r in result.late] == ["JG-001"]
+    assert [r.item_id for r in result.ticked_untimely] == ["JG-002"]
+    assert next(r for r in result.items if r.item_id == "JG-002").status == "不合格"
+    text = run_line(f"govopen inspect {workbook} --today 2025-11-20", cwd=REPO).stdout
+    assert "逾期 1 项" in text and "逾期公开（1 项）" in text
+    assert "是否及时为“否”、按日期未见逾期（1 项" in text
+    assert "JG-002" in text.split("是否及时为“否”、按日期未见逾期")[1].split("问题清单")[0]

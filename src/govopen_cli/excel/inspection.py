@@ -6,11 +6,13 @@ An item's result, from its row:
 * 是否公开 = 否: 不合格 (GI102).
 * 是否公开 = 是: 合格, unless it was late, 要素是否完整 = 否 or 渠道是否符合 = 否.
 
-Late means either: 是否及时 = 否, or the dates show it — when the item's 公开时限
-states a count (publishing_limit), the deadline is that many 工作日 (State
-Council schedule with 调休 make-up days) or 自然日 after 信息形成日期, and a 公开日期
-after it is late (GI101). When the tick and the dates disagree both count, and
-the disagreement is reported (GI104). 汇总's live formulas count the ticks only.
+Late (逾期) is what the dates show: when the item's 公开时限 states a count
+(publishing_limit), the deadline is that many 工作日 (State Council schedule with
+调休 make-up days) or 自然日 after 信息形成日期, and a 公开日期 after it is late
+(GI101). 是否及时 = 否 makes the item 不合格 (不及时) too, but is not 逾期 unless the
+dates say so: such items are listed apart (:attr:`InspectionResult.ticked_untimely`),
+and a tick the dates contradict is reported (GI104). 汇总's live formulas count the
+ticks only.
 
 Nothing in the sheet is dropped silently: free text in a dropdown column,
 unreadable dates, rows without an id or with an id the catalog does not have,
@@ -127,8 +129,13 @@ class ItemResult:
 
     @property
     def late(self) -> bool:
-        """Found late: by the dates, or ticked 是否及时 = 否."""
-        return (self.late_by is not None and self.late_by > 0) or self.timely == "否"
+        """Late by the dates: published after the deadline the 公开时限 gives."""
+        return self.late_by is not None and self.late_by > 0
+
+    @property
+    def ticked_untimely(self) -> bool:
+        """是否及时 = 否, but not late by the dates (on time by them, or no dates)."""
+        return self.timely == "否" and not self.late
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -147,6 +154,7 @@ class ItemResult:
             "limit": self.limit or None,
             "due": self.due.isoformat() if self.due else None,
             "late": self.late,
+            "ticked_untimely": self.ticked_untimely,
             "late_by": self.late_by,
             "late_unit": self.late_unit or None,
             "evidence": self.evidence or None,
@@ -229,8 +237,13 @@ class InspectionResult:
 
     @property
     def late(self) -> list[ItemResult]:
-        """Items found late."""
+        """Items late by their dates."""
         return [r for r in self.items if r.late and r.status != NOT_APPLICABLE]
+
+    @property
+    def ticked_untimely(self) -> list[ItemResult]:
+        """Items ticked 是否及时 = 否 that their dates do not show late."""
+        return [r for r in self.items if r.ticked_untimely and r.status != NOT_APPLICABLE]
 
     @property
     def problems(self) -> list[ItemResult]:
@@ -257,11 +270,13 @@ class InspectionResult:
                 "not_applicable": self.count(NOT_APPLICABLE),
                 "unchecked": self.count(UNCHECKED),
                 "late": len(self.late),
+                "ticked_untimely": len(self.ticked_untimely),
                 "rate": None if self.rate is None else round(self.rate, 1),
             },
             "groups": [g.to_dict() for g in self.groups],
             "items": [r.to_dict() for r in self.items],
             "late": [r.item_id for r in self.late],
+            "ticked_untimely": [r.item_id for r in self.ticked_untimely],
             "problems": [r.to_dict() for r in self.problems],
             "diagnostics": [d.to_dict() for d in sorted(self.diagnostics, key=_order)],
         }

@@ -35,12 +35,22 @@ def _headline(result: InspectionResult) -> list[str]:
 
 
 def _late_text(r: ItemResult) -> str:
-    if r.late_by is not None and r.late_by > 0:
-        return (
-            f"信息形成 {r.formed}，时限 {r.limit}，应于 {r.due} 前公开，"
-            f"实际 {r.published_on}，逾期 {r.late_by} 个{r.late_unit}"
-        )
-    return "是否及时为“否”" + (f"（时限 {r.limit}）" if r.limit else "")
+    return (
+        f"信息形成 {r.formed}，时限 {r.limit}，应于 {r.due} 前公开，"
+        f"实际 {r.published_on}，逾期 {r.late_by} 个{r.late_unit}"
+    )
+
+
+#: The heading of the items ticked 不及时 that the dates do not show late.
+TICKED_HEADING = "是否及时为“否”、按日期未见逾期"
+
+
+def _ticked_text(r: ItemResult) -> str:
+    if r.late_by is not None:
+        return f"按日期在时限内（应于 {r.due} 前，实际 {r.published_on}），请核对勾选"
+    if not r.limit:
+        return "公开时限没有写明天数，无法按日期核对"
+    return f"缺少信息形成日期或公开日期，无法按日期核对（时限 {r.limit}）"
 
 
 def _unit(r: ItemResult) -> str:
@@ -64,6 +74,12 @@ def render_text(result: InspectionResult) -> str:
     lines.append(f"逾期公开（{len(late)} 项）：" if late else "逾期公开：无")
     for r in late:
         lines.append(f"  {r.item_id} {r.matter1}/{r.matter}：{_late_text(r)}")
+    ticked = result.ticked_untimely
+    if ticked:
+        lines.append("")
+        lines.append(f"{TICKED_HEADING}（{len(ticked)} 项，按不及时计入不合格，不计入逾期）：")
+        for r in ticked:
+            lines.append(f"  {r.item_id} {r.matter1}/{r.matter}：{_ticked_text(r)}")
     problems = result.problems
     lines.append("")
     lines.append(f"问题清单（{len(problems)} 项）：" if problems else "问题清单：无")
@@ -110,6 +126,15 @@ def render_markdown(result: InspectionResult) -> str:
         )
     else:
         lines.append("无。")
+    ticked = result.ticked_untimely
+    if ticked:
+        lines += ["", f"## {TICKED_HEADING}（{len(ticked)} 项）", ""]
+        lines += ["按不及时计入不合格，不计入逾期。", ""]
+        lines += ["| 事项编号 | 公开事项 | 情况 |", "| --- | --- | --- |"]
+        lines.extend(
+            f"| {r.item_id} | {escape_cell(r.matter1 + '/' + r.matter)} | {escape_cell(_ticked_text(r))} |"
+            for r in ticked
+        )
     problems = result.problems
     lines += ["", f"## 问题清单（{len(problems)} 项）", ""]
     if problems:
