@@ -121,7 +121,7 @@ def test_free_text_in_a_dropdown_column_is_reported_not_guessed(workbook):
     at = f"检查表!{column(workbook, '是否公开')}{rows['JG-003']}"
     assert codes_at(result, at) == ["GI001"]
     assert "已公开，见网站" in next(d.message for d in result.diagnostics if d.code == "GI001")
-    assert next(r for r in result.items if r.item_id == "JG-003").status == "未检查"
+    assert next(r for r in result.items if r.item_id == "JG-003").status == "待核实"
 
 
 def test_unknown_ids_and_rows_without_id_are_reported(workbook):
@@ -320,3 +320,26 @@ def test_ticked_untimely_but_on_time_by_dates_is_not_late(run_line, workbook):
     assert "逾期 1 项" in text and "逾期公开（1 项）" in text
     assert "是否及时为“否”、按日期未见逾期（1 项" in text
     assert "JG-002" in text.split("是否及时为“否”、按日期未见逾期")[1].split("问题清单")[0]
+
+
+def test_free_text_never_passes_an_item(run_line, workbook):
+    rows = fill(
+        workbook,
+        {
+            "JG-001": {"是否公开": "是", "渠道是否符合": "基本符合"},
+            "JG-002": {"是否公开": "是"},
+            "JG-003": {"是否公开": "是", "要素是否完整": "否", "渠道是否符合": "基本符合"},
+        },
+    )
+    result = inspect(workbook)
+    by_id = {r.item_id: r for r in result.items}
+    assert by_id["JG-001"].status == "待核实"
+    assert by_id["JG-001"].unclear == [("渠道是否符合", "基本符合")]
+    assert by_id["JG-003"].status == "不合格"  # a 否 elsewhere decides
+    assert result.rate == 100.0 / 3  # 待核实 is checked, not 合格
+    at = f"检查表!{column(workbook, '渠道是否符合')}{rows['JG-001']}"
+    assert codes_at(result, at) == ["GI001"]
+    assert "不计为合格" in next(d.message for d in result.diagnostics if d.source == at)
+    text = run_line(f"govopen inspect {workbook} --today 2025-11-20", cwd=REPO).stdout
+    assert "合格 1，不合格 1，待核实 1" in text
+    assert "JG-001 机构信息/" in text.split("待核实（1 项")[1]

@@ -5,6 +5,9 @@ An item's result, from its row:
 * 是否公开 = 不适用: outside the compliance rate; empty: 未检查.
 * 是否公开 = 否: 不合格 (GI102).
 * 是否公开 = 是: 合格, unless it was late, 要素是否完整 = 否 or 渠道是否符合 = 否.
+* Free text in a dropdown column (渠道是否符合 = 基本符合, GI001) is no answer: an
+  item that is not 不合格 for another reason is 待核实, counted with the checked
+  items but never as 合格.
 
 Late (逾期) is what the dates show: when the item's 公开时限 states a count
 (publishing_limit), the deadline is that many 工作日 (State Council schedule with
@@ -99,6 +102,8 @@ PASSED = "合格"
 FAILED = "不合格"
 NOT_APPLICABLE = "不适用"
 UNCHECKED = "未检查"
+#: Checked, but a dropdown holds free text: not 合格 until someone picks 是/否/不适用.
+TO_VERIFY = "待核实"
 
 
 @dataclass
@@ -126,6 +131,8 @@ class ItemResult:
     unit_from_catalog: bool = False
     fix_by: dt.date | None = None
     reasons: list[str] = field(default_factory=list)
+    #: Dropdown columns holding free text: (column header, the text).
+    unclear: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def late(self) -> bool:
@@ -163,6 +170,7 @@ class ItemResult:
             "unit_from_catalog": self.unit_from_catalog,
             "fix_by": self.fix_by.isoformat() if self.fix_by else None,
             "reasons": list(self.reasons),
+            "unclear": [{"column": c, "text": t} for c, t in self.unclear],
         }
 
 
@@ -175,11 +183,12 @@ class GroupResult:
     passed: int = 0
     failed: int = 0
     not_applicable: int = 0
+    to_verify: int = 0
 
     @property
     def checked(self) -> int:
-        """Items with a result that counts (合格 or 不合格)."""
-        return self.passed + self.failed
+        """Items with a result that counts (合格, 不合格 or 待核实)."""
+        return self.passed + self.failed + self.to_verify
 
     @property
     def rate(self) -> float | None:
@@ -194,6 +203,7 @@ class GroupResult:
             "checked": self.checked,
             "passed": self.passed,
             "failed": self.failed,
+            "to_verify": self.to_verify,
             "not_applicable": self.not_applicable,
             "rate": None if self.rate is None else round(self.rate, 1),
         }
@@ -216,8 +226,8 @@ class InspectionResult:
 
     @property
     def rate(self) -> float | None:
-        """合格率 in percent over items 合格 or 不合格; None with none checked."""
-        checked = self.count(PASSED) + self.count(FAILED)
+        """合格率 in percent over items 合格, 不合格 or 待核实; None with none checked."""
+        checked = self.count(PASSED) + self.count(FAILED) + self.count(TO_VERIFY)
         return 100.0 * self.count(PASSED) / checked if checked else None
 
     @property
@@ -233,6 +243,8 @@ class InspectionResult:
                 g.failed += 1
             elif r.status == NOT_APPLICABLE:
                 g.not_applicable += 1
+            elif r.status == TO_VERIFY:
+                g.to_verify += 1
         return list(groups.values())
 
     @property
@@ -249,6 +261,11 @@ class InspectionResult:
     def problems(self) -> list[ItemResult]:
         """Items 不合格, with what is wrong and who fixes it."""
         return [r for r in self.items if r.status == FAILED]
+
+    @property
+    def to_verify(self) -> list[ItemResult]:
+        """Items 待核实: a dropdown holds free text and nothing else makes them 不合格."""
+        return [r for r in self.items if r.status == TO_VERIFY]
 
     def fails(self, fail_on: Severity) -> bool:
         """True when a diagnostic is at or above ``fail_on``."""
@@ -268,6 +285,7 @@ class InspectionResult:
                 "passed": self.count(PASSED),
                 "failed": self.count(FAILED),
                 "not_applicable": self.count(NOT_APPLICABLE),
+                "to_verify": self.count(TO_VERIFY),
                 "unchecked": self.count(UNCHECKED),
                 "late": len(self.late),
                 "ticked_untimely": len(self.ticked_untimely),
@@ -278,6 +296,7 @@ class InspectionResult:
             "late": [r.item_id for r in self.late],
             "ticked_untimely": [r.item_id for r in self.ticked_untimely],
             "problems": [r.to_dict() for r in self.problems],
+            "to_verify": [r.to_dict() for r in self.to_verify],
             "diagnostics": [d.to_dict() for d in sorted(self.diagnostics, key=_order)],
         }
 
@@ -536,17 +555,20 @@ def _read_rows(
         result.items.append(res)
 
 
-def _choice(grid: Any, row: int, columns: dict[str, int], key: str, reader: _Reader) -> str | None:
+def _choice(
+    grid: Any, row: int, columns: dict[str, int], key: str, reader: _Reader, res: ItemResult
+) -> str | None:
     raw = _text(_cell(grid, row, columns, key))
     if not raw:
         return None
     value = raw.strip()
     if value in layout.DROPDOWN_VALUES:
         return value
+    res.unclear.append((layout.DROPDOWN_NAMES[key], raw))
     reader.add(
         CODE_FREE_TEXT,
-        f"{layout.DROPDOWN_NAMES[key]}填的是“{raw}”，不是下拉选项（是、否、不适用），按未填写处理；"
-        "请从下拉列表选择，说明写在“问题描述”",
+        f"{layout.DROPDOWN_NAMES[key]}填的是“{raw}”，不是下拉选项（是、否、不适用）：不算作回答，"
+        f"这一事项不计为合格（没有其他问题时按“{TO_VERIFY}”计）；请从下拉列表选择，说明写在“问题描述”",
         row,
         columns[key],
     )
@@ -589,10 +611,10 @@ def _read_item(
             row,
             columns["matter1"],
         )
-    res.published = _choice(grid, row, columns, "published", reader)
-    res.timely = _choice(grid, row, columns, "timely", reader)
-    res.complete = _choice(grid, row, columns, "complete", reader)
-    res.channels_ok = _choice(grid, row, columns, "channels_ok", reader)
+    res.published = _choice(grid, row, columns, "published", reader, res)
+    res.timely = _choice(grid, row, columns, "timely", reader, res)
+    res.complete = _choice(grid, row, columns, "complete", reader, res)
+    res.channels_ok = _choice(grid, row, columns, "channels_ok", reader, res)
     res.formed = _date(grid, row, columns, "formed", reader)
     res.published_on = _date(grid, row, columns, "published_on", reader)
     res.fix_by = _date(grid, row, columns, "fix_by", reader)
@@ -654,7 +676,7 @@ def _status(
 ) -> None:
     label = f"{item.id}（{'/'.join(item.matter)}）"
     id_col = columns["id"]
-    if res.published is None:
+    if res.published is None and not res.unclear:
         res.status = UNCHECKED
         return
     if res.published == "不适用":
@@ -716,7 +738,12 @@ def _status(
                 row,
                 columns.get(marked[0], id_col),  # the cell that says 否
             )
-    res.status = FAILED if res.reasons else PASSED
+    if res.reasons:
+        res.status = FAILED
+    elif res.unclear or res.published is None:
+        res.status = TO_VERIFY
+    else:
+        res.status = PASSED
     if res.status == FAILED and res.fix_by is not None and res.fix_by < today:
         reader.add(
             CODE_FIX_OVERDUE,

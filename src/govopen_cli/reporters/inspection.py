@@ -23,15 +23,27 @@ def _percent(value: float | None) -> str:
 
 
 def _headline(result: InspectionResult) -> list[str]:
-    from govopen_cli.excel.inspection import FAILED, NOT_APPLICABLE, PASSED, UNCHECKED
+    from govopen_cli.excel.inspection import (
+        FAILED,
+        NOT_APPLICABLE,
+        PASSED,
+        TO_VERIFY,
+        UNCHECKED,
+    )
 
+    verify = result.count(TO_VERIFY)
     return [
         f"检查表：{result.workbook}（工作表“{result.sheet or '—'}”）；目录：{result.catalog}，"
         f"{len(result.items)} 个事项；核对日期 {result.today}",
         f"合格率 {_percent(result.rate)}：合格 {result.count(PASSED)}，不合格 {result.count(FAILED)}，"
-        f"不适用 {result.count(NOT_APPLICABLE)}，未检查 {result.count(UNCHECKED)}；"
+        + (f"{TO_VERIFY} {verify}（下拉列填了选项以外的文字，不计为合格），" if verify else "")
+        + f"不适用 {result.count(NOT_APPLICABLE)}，未检查 {result.count(UNCHECKED)}；"
         f"逾期 {len(result.late)} 项",
     ]
+
+
+def _unclear_text(r: ItemResult) -> str:
+    return "；".join(f"{column}填的是“{text}”" for column, text in r.unclear)
 
 
 def _late_text(r: ItemResult) -> str:
@@ -65,9 +77,10 @@ def render_text(result: InspectionResult) -> str:
     lines.append("")
     lines.append("按一级事项：")
     for g in result.groups:
+        pending = f"，待核实 {g.to_verify}" if g.to_verify else ""
         lines.append(
             f"  {g.name}：事项 {g.items}，已检查 {g.checked}，合格 {g.passed}，"
-            f"不合格 {g.failed}，合格率 {_percent(g.rate)}"
+            f"不合格 {g.failed}{pending}，合格率 {_percent(g.rate)}"
         )
     late = result.late
     lines.append("")
@@ -93,6 +106,12 @@ def render_text(result: InspectionResult) -> str:
         if r.evidence:
             detail.append(f"证据：{r.evidence}")
         lines.append("    " + "；".join(detail))
+    verify = result.to_verify
+    if verify:
+        lines.append("")
+        lines.append(f"待核实（{len(verify)} 项，不计为合格；请从下拉列表选择 是、否 或 不适用）：")
+        for r in verify:
+            lines.append(f"  {r.item_id} {r.matter1}/{r.matter}：{_unclear_text(r)}")
     if result.diagnostics:
         lines.append("")
         lines.append(f"诊断（{len(result.diagnostics)} 个）：")
@@ -110,11 +129,13 @@ def render_markdown(result: InspectionResult) -> str:
     """Markdown for reports and issue trackers."""
     lines = ["# 政务公开检查结果", ""]
     lines.extend(f"- {line}" for line in _headline(result))
-    lines += ["", "## 按一级事项", "", "| 一级事项 | 事项 | 已检查 | 合格 | 不合格 | 合格率 |"]
-    lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+    lines += ["", "## 按一级事项", ""]
+    lines.append("| 一级事项 | 事项 | 已检查 | 合格 | 不合格 | 待核实 | 合格率 |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for g in result.groups:
         lines.append(
-            f"| {escape_cell(g.name)} | {g.items} | {g.checked} | {g.passed} | {g.failed} | {_percent(g.rate)} |"
+            f"| {escape_cell(g.name)} | {g.items} | {g.checked} | {g.passed} | {g.failed} "
+            f"| {g.to_verify} | {_percent(g.rate)} |"
         )
     late = result.late
     lines += ["", f"## 逾期公开（{len(late)} 项）", ""]
@@ -149,6 +170,15 @@ def render_markdown(result: InspectionResult) -> str:
             )
     else:
         lines.append("无。")
+    verify = result.to_verify
+    if verify:
+        lines += ["", f"## 待核实（{len(verify)} 项）", ""]
+        lines += ["下拉列填了选项以外的文字，不计为合格；请从下拉列表选择 是、否 或 不适用。", ""]
+        lines += ["| 事项编号 | 公开事项 | 情况 |", "| --- | --- | --- |"]
+        lines.extend(
+            f"| {r.item_id} | {escape_cell(r.matter1 + '/' + r.matter)} | {escape_cell(_unclear_text(r))} |"
+            for r in verify
+        )
     if result.diagnostics:
         lines += ["", f"## 诊断（{len(result.diagnostics)} 个）", ""]
         lines += ["| 位置 | 编号 | 严重程度 | 说明 |", "| --- | --- | --- | --- |"]
