@@ -327,3 +327,33 @@ items:
     ws = openpyxl.load_workbook(out)["检查表"]
     assert ws["F3"].value == "按规定时限公开（20个工作日）"
     assert ws["F4"].value == "自信息形成之日起20个工作日内"
+
+
+def test_summary_says_its_rate_counts_dropdown_answers_only(exported):
+    ws = openpyxl.load_workbook(exported)["汇总"]
+    labels = [ws.cell(r, 1).value for r in range(1, ws.max_row + 1)]
+    rate = labels.index("合格率") + 1
+    note = ws.cell(rate + 1, 1).value
+    assert "只统计检查表下拉列的回答" in note and "以 govopen inspect" in note
+    assert f"A{rate + 1}:F{rate + 1}" in _merged(ws)
+
+
+def test_about_sheet_time_is_local_with_its_offset(tmp_path):
+    import datetime as dt
+
+    catalog = check_paths([CATALOG_2025]).catalogs[0].catalog
+    out = tmp_path / "x.xlsx"
+    zone = dt.timezone(dt.timedelta(hours=8))
+    export_workbook(
+        catalog, [], None, out, generated=dt.datetime(2026, 11, 26, 17, 52, 17, 5, zone)
+    )
+    about = {r[0]: r[1] for r in openpyxl.load_workbook(out)["说明"].iter_rows(values_only=True)}
+    assert about["生成时间"] == "2026-11-26 17:52:17（UTC+08:00）"
+
+
+def test_printed_header_and_footer_fit_in_their_margins(exported):
+    for ws in openpyxl.load_workbook(exported).worksheets:
+        margins = ws.page_margins
+        # a 9-point line is 1/8 inch: it must end before the body starts
+        assert margins.header + 0.125 < margins.top, ws.title
+        assert margins.footer + 0.125 < margins.bottom, ws.title

@@ -48,6 +48,11 @@ _FORMULA_START = ("=", "+", "-", "@")
 _PROGRESS_EVERY = 500
 PAPER_A3 = 8  # OOXML paper size codes
 PAPER_A4 = 9
+#: Page margins in inches. The running header and footer are printed inside the top
+#: and bottom margins, from HEADER_MARGIN in: the margin must leave room for their line.
+PAGE_MARGIN_SIDE = 0.4
+PAGE_MARGIN_TOP = 0.75
+HEADER_MARGIN = 0.3
 
 
 @dataclass(frozen=True)
@@ -252,6 +257,11 @@ def _named_styles() -> list[Any]:
             font=body,
             alignment=Alignment(horizontal="left", vertical="top", wrap_text=True),
         ),
+        style(
+            "note",
+            font=Font(name=FONT_BODY, size=10, color="C00000", charset=134),
+            alignment=Alignment(horizontal="left", vertical="top", wrap_text=True),
+        ),
     ]
 
 
@@ -360,8 +370,9 @@ class _Sheet:
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.print_options.horizontalCentered = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.page_margins.left = ws.page_margins.right = PAGE_MARGIN_SIDE
+        ws.page_margins.top = ws.page_margins.bottom = PAGE_MARGIN_TOP
+        ws.page_margins.header = ws.page_margins.footer = HEADER_MARGIN
         ws.oddHeader.center.text = title.replace("&", "&&")
         ws.oddHeader.center.size = 9
         ws.oddFooter.center.text = "第 &P 页，共 &N 页"
@@ -687,6 +698,12 @@ def _write_summary(
     sheet.append(
         [cell("合格率"), formula(f'=IF(B{checked}=0,"",B{checked + 1}/B{checked})', "percent")]
     )
+    # The live rate is a convenience: say plainly what it does not see.
+    sheet.append(
+        [cell(SUMMARY_RATE_NOTE, "note")] + [None] * (sheet.ncols - 1),
+        row_height([(SUMMARY_RATE_NOTE, sum(sheet.widths))]),
+    )
+    sheet.merge(f"A{sheet.row}:{column_letter(sheet.ncols)}{sheet.row}")
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "stacked"
@@ -788,6 +805,26 @@ def _write_summary(
     sheet.append([cell("已豁免"), formula(f'=COUNTIF({waived_rng},"已豁免*")')])
 
 
+#: Under 汇总's live 合格率.
+SUMMARY_RATE_NOTE = (
+    "注：以上公式只统计检查表下拉列的回答：是否公开为“是”、其余三列不为“否”即计为合格，"
+    "下拉列中填的其他文字也不算“否”。是否逾期（按工作日核对信息形成日期和公开日期）、"
+    "事项编号是否对应目录、下拉列中的文字，公式都不检查：以 govopen inspect 本工作簿 的结果为准。"
+)
+
+
+def generated_text(moment: dt.datetime) -> str:
+    """说明's 生成时间: ``2026-11-26 17:52:17（UTC+08:00）``, local time and its offset."""
+    text = moment.strftime("%Y-%m-%d %H:%M:%S")
+    offset = moment.utcoffset()
+    if offset is None:
+        return text
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{text}（UTC{sign}{hours:02d}:{mins:02d}）"
+
+
 def _write_about(
     wb: Any,
     catalog: Catalog,
@@ -806,7 +843,7 @@ def _write_about(
         sheet.merge(f"B{sheet.row}:D{sheet.row}")
 
     pair(layout.ABOUT_TOOL, f"govopen {tool_version}")
-    pair("生成时间", generated.isoformat(timespec="seconds"))
+    pair("生成时间", generated_text(generated))
     header = catalog.header_data()
     for zh, key in layout.ABOUT_HEADER_KEYS.items():
         pair(zh, header.get(key))
@@ -838,7 +875,8 @@ ABOUT_NOTES = (
     "检查表填好后运行 govopen inspect 本文件：按工作日（含调休）核对是否逾期，"
     "列出问题和整改责任处室。",
     "汇总中的检查结果是公式，随检查表填写自动更新。合格事项：是否公开为“是”，"
-    "且是否及时、要素是否完整、渠道是否符合均不为“否”。",
+    "且是否及时、要素是否完整、渠道是否符合均不为“否”。公式不按日期核对是否逾期，"
+    "也不检查下拉列中的文字：正式结果以 govopen inspect 为准。",
 )
 
 
