@@ -396,13 +396,27 @@ def test_no_catalog_table_writes_nothing(run_line, tmp_path):
     assert not out.exists()
 
 
-def test_not_a_workbook_is_a_diagnostic(run_line, tmp_path):
-    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0 not a zip")
-    result = run_line(
-        f"govopen import {tmp_path / 'old.xls'} -o {tmp_path / 'o.yaml'}", cwd=tmp_path
-    )
-    assert result.exit_code == 1
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("old.xls", b"\xd0\xcf\x11\xe0 not a zip"), ("empty.xlsx", b""), ("cut.xlsx", b"PK\x03\x04")],
+)
+def test_a_file_that_is_no_workbook_could_not_run(run_line, tmp_path, name, content):
+    (tmp_path / name).write_bytes(content)
+    result = run_line(f"govopen import {tmp_path / name} -o {tmp_path / 'o.yaml'}", cwd=tmp_path)
+    assert result.exit_code == 2
     assert "GX010" in result.stdout and "另存为 .xlsx" in result.stdout
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_the_output_path_is_checked_before_reading(run_line, messy, tmp_path, monkeypatch):
+    import govopen_cli.excel.reader
+
+    def not_now(*args, **kwargs):
+        raise AssertionError("read before the output path was checked")
+
+    monkeypatch.setattr(govopen_cli.excel.reader, "import_workbook", not_now)
+    result = run_line(f"govopen import {messy} -o {tmp_path / 'no' / 'o.yaml'}", cwd=tmp_path)
+    assert result.exit_code == 2 and "输出目录不存在" in result.stderr
 
 
 def test_hidden_sheets_are_skipped_unless_named(tmp_path, messy):

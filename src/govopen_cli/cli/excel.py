@@ -21,7 +21,7 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import emit, write_atomic
+from govopen_cli.cli.output import COULD_NOT_RUN, emit, write_atomic
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import GovopenError, OutputError, PathNotFoundError
 
@@ -62,7 +62,13 @@ def progress_bar(label: str) -> Iterator[Progress | None]:
         yield update
 
 
-def _refuse_overwrite(path: Path, force: bool, what: str) -> None:
+def _check_output(path: Path, force: bool, what: str) -> None:
+    """Refuse an output before any work: a folder that does not exist, a file without --force."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"输出目录不存在：{folder}（请先创建，或换一个 -o 路径）")
+    if path.is_dir():
+        raise OutputError(f"{path} 是文件夹，请指定要写出的文件")
     if path.exists() and not force:
         raise OutputError(f"{path} 已存在{what}，未覆盖。确需覆盖请加 --force")
 
@@ -117,7 +123,7 @@ def export_command(
         existing_file(duties, "三定映射文件")
     if output.suffix.lower() != ".xlsx":
         raise GovopenError(f"输出文件 {output} 应以 .xlsx 结尾")
-    _refuse_overwrite(output, force, "（可能是已填写的检查表）")
+    _check_output(output, force, "（可能是已填写的检查表）")
     options = CheckOptions(config=config, duties=duties, today=parse_today(today))
     with progress_bar("检查目录"):
         result = check_paths([catalog], options)
@@ -168,7 +174,8 @@ def export_command(
         "按列名找表头（列的顺序不限，多余的列忽略并报告），读取合并单元格、■□▲ 渠道标注、√ 打勾、"
         "带序号的公开内容；读不懂的单元格逐一报告位置（如 目录!C12）。工作簿没有写明的制定机关、年度、"
         "目录标识写为“待填写”占位，govopen check 会报告。写出后立即用 govopen check 检查。\n\n"
-        "退出状态：0 已写出且通过检查；1 已写出但有问题（或没有读到事项）；2 无法运行（输出文件已存在未加 --force）。"
+        "退出状态：0 已写出且通过检查；1 已写出但有问题（或没有读到事项）；"
+        "2 无法运行（工作簿无法读取、输出文件夹不存在、输出文件已存在未加 --force）。"
     ),
 )
 def import_command(
@@ -201,7 +208,7 @@ def import_command(
     existing_file(workbook, "工作簿")
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise GovopenError(f"输出文件 {output} 应以 .yaml 或 .yml 结尾")
-    _refuse_overwrite(output, force, "")
+    _check_output(output, force, "")
     shown = display_path(workbook)
     with progress_bar("读取工作簿") as update:
         result = import_workbook(
@@ -219,7 +226,7 @@ def import_command(
     _print_diagnostics(diagnostics)
     if result.catalog is None:
         typer.echo(f"没有从 {shown} 读到任何事项，未写出 {output}。")
-        raise typer.Exit(1)
+        raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
     comments = [
         f"由 govopen import 从 {shown}（工作表 {'、'.join(result.sheets)}）导入，"
         f"{result.items} 个事项，{dt.date.today().isoformat()}。",

@@ -8,9 +8,13 @@ from pathlib import Path
 
 from govopen_cli.diagnostics import Report, Severity
 
-__all__ = ["atomic_path", "emit", "exit_code", "use_color", "write_atomic"]
+__all__ = ["COULD_NOT_RUN", "atomic_path", "emit", "exit_code", "use_color", "write_atomic"]
 from govopen_cli.atomic_file import atomic_path, write_atomic
 from govopen_cli.errors import OutputError
+
+#: Exit status of a command that could not run: also an input it cannot read at all
+#: (not a workbook, a damaged or empty file), after the diagnostic that says why.
+COULD_NOT_RUN = 2
 
 
 def use_color(output: Path | None) -> bool:

@@ -152,6 +152,8 @@ class ImportResult:
     sources: list[str] = field(default_factory=list)
     #: Header fields written as placeholders.
     placeholders: list[str] = field(default_factory=list)
+    #: The file could not be opened as a workbook at all (GX010): nothing was read.
+    unreadable: bool = False
 
     @property
     def items(self) -> int:
@@ -819,7 +821,7 @@ def import_workbook(
         wb = open_workbook(path)
     except UnreadableWorkbookError as exc:
         report.add(CODE_UNREADABLE, str(exc))
-        return ImportResult(None, report.diagnostics)
+        return ImportResult(None, report.diagnostics, unreadable=True)
     try:
         return _import(
             wb, report, agency, year, catalog_id, title, sheets, tuple(known_channels), progress
