@@ -343,3 +343,13 @@ def test_free_text_never_passes_an_item(run_line, workbook):
     text = run_line(f"govopen inspect {workbook} --today 2025-11-20", cwd=REPO).stdout
     assert "合格 1，不合格 1，待核实 1" in text
     assert "JG-001 机构信息/" in text.split("待核实（1 项")[1]
+
+
+@pytest.mark.parametrize("catalog", [True, False])
+def test_a_file_that_is_no_workbook_could_not_run(run_line, tmp_path, catalog):
+    (tmp_path / "x.xlsx").write_bytes(b"\xd0\xcf\x11\xe0 an old .xls")
+    option = f"--catalog {CATALOG}" if catalog else ""
+    result = run_line(f"govopen inspect {tmp_path / 'x.xlsx'} {option}", cwd=tmp_path)
+    assert result.exit_code == 2
+    said = result.stdout + result.stderr
+    assert "无法作为 .xlsx 工作簿读取" in said and "说明页没有记录目录文件" not in said

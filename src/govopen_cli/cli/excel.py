@@ -23,7 +23,7 @@ from govopen_cli.cli.options import (
 )
 from govopen_cli.cli.output import COULD_NOT_RUN, emit, write_atomic
 from govopen_cli.diagnostics import Diagnostic, Report
-from govopen_cli.errors import GovopenError, OutputError, PathNotFoundError
+from govopen_cli.errors import GovopenError, OutputError, PathNotFoundError, UsageError
 
 Progress = Callable[[int, int], None]
 
@@ -279,7 +279,8 @@ def check_inspect_format(value: str) -> str:
         "  govopen inspect 检查.xlsx --catalog catalogs/2025.yaml --format markdown -o 检查结果.md\n\n"
         "逾期：公开时限写明天数时，从信息形成日期次日起按工作日（国务院节假日安排，含调休）计算，"
         "公开日期晚于期限即为逾期。\n\n"
-        "退出状态：0 没有达到 --fail-on 的问题；1 有（如逾期、未公开、检查表中看不懂的单元格）；2 无法运行。"
+        "退出状态：0 没有达到 --fail-on 的问题；1 有（如逾期、未公开、检查表中看不懂的单元格）；"
+        "2 无法运行（工作簿无法读取、找不到目录文件）。"
     ),
 )
 def inspect_command(
@@ -315,7 +316,9 @@ def inspect_command(
     existing_file(workbook, "工作簿")
     try:
         about = read_about(workbook)
-    except Exception:  # not an xlsx: read_inspection reports it
+    except Exception as exc:  # not an xlsx: read_inspection reports it when it can
+        if catalog is None:
+            raise UsageError(f"无法读取工作簿 {workbook}：{exc}") from exc
         about = AboutInfo()
     if catalog is None:
         if not about.catalog_file:
@@ -339,4 +342,6 @@ def inspect_command(
     )
     result.diagnostics = apply_config(result.diagnostics, config)
     emit(render_inspection(result, fmt), output)
+    if result.unreadable:
+        raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(0 if exit_zero or not result.fails(severity) else 1)

@@ -219,6 +219,8 @@ class InspectionResult:
     items: list[ItemResult] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     today: dt.date = field(default_factory=dt.date.today)
+    #: The file could not be opened as a workbook at all (GI006): nothing was read.
+    unreadable: bool = False
 
     def count(self, status: str) -> int:
         """Items with this status."""
@@ -430,6 +432,7 @@ def read_inspection(
         reader = _Reader(shown, "", catalog)
         reader.add(CODE_NO_SHEET, str(exc), cell=False)
         result.diagnostics = reader.diagnostics
+        result.unreadable = True
         return result
     try:
         found = _find_sheet(wb)
