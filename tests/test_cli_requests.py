@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from ledger_files import EXAMPLES, write_xlsx
@@ -238,3 +239,24 @@ def test_a_cell_merged_down_holds_for_each_row_it_covers(run_line, tmp_path):
     assert "没有申请人类型" not in result.stdout
     assert codes_of(result.lines) == ["GR010"], result.stdout
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("台账.xlsx", b"\xd0\xcf\x11\xe0 an old .xls", "另存为 .xlsx"),
+        ("台账.xls", b"\xd0\xcf\x11\xe0", "不支持的台账文件类型"),
+        ("台账.csv", b"", "台账文件是空的"),
+        ("台账.csv", b"\xff\xfe\x00\xd8\x00", "编码"),
+        ("台账.yaml", b"# nothing yet\n", "台账文件是空的"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "report --year 2025"])
+def test_a_ledger_that_cannot_be_read_at_all_could_not_run(
+    run_line, tmp_path, name, content, said, command
+):
+    ledger = tmp_path / name
+    ledger.write_bytes(content)
+    result = run_line(f"govopen requests {command} {ledger} --exit-zero")
+    assert result.exit_code == 2
+    assert "GR001" in result.stdout + result.stderr and said in result.stdout + result.stderr

@@ -163,6 +163,9 @@ class LedgerResult:
 
     ledger: Ledger | None
     diagnostics: list[Diagnostic]
+    #: The file cannot be read as a table at all (not a workbook, an encoding that is
+    #: neither UTF-8 nor GB18030, empty …): the command could not run.
+    unreadable: bool = False
 
 
 # ── columns ──────────────────────────────────────────────────────────────────
@@ -511,6 +514,12 @@ class _Reader:
         self.path = path
         self.display = display
         self.diagnostics: list[Diagnostic] = []
+        self.unreadable = False
+
+    def cannot_read(self, message: str, ref: CellRef | None = None) -> None:
+        """The file cannot be read as a table at all: GR001, and the run could not happen."""
+        self.unreadable = True
+        self.report(codes.LEDGER_UNREADABLE, ref or CellRef(1, 1), message)
 
     def report(
         self, code: str, ref: CellRef, message: str, *, number: str = "", field_name: str = ""
@@ -715,12 +724,16 @@ def _csv_rows(reader: _Reader) -> tuple[list[_RawRow], bool]:
     try:
         raw = reader.path.read_bytes()
     except OSError as exc:
-        reader.report(
-            codes.LEDGER_UNREADABLE, CellRef(1, 1), f"无法读取文件：{exc.strerror or exc}"
-        )
+        reader.cannot_read(f"无法读取文件：{exc.strerror or exc}")
         return [], False
     text = _decode_csv(reader, raw)
     if text is None:
+        reader.unreadable = True
+        return [], False
+    if not text.strip():
+        reader.cannot_read(
+            "台账文件是空的：第一行应是表头（编号、收到日期、申请人类型……），其下每行一件申请"
+        )
         return [], False
     lines = io.StringIO(text, newline="").readlines()
     first = next((line for line in lines if line.strip()), "")
@@ -747,10 +760,8 @@ def _csv_rows(reader: _Reader) -> tuple[list[_RawRow], bool]:
             end = parser.line_num
             records.append((start, values, "".join(lines[start - 1 : end])))
     except csv.Error as exc:
-        reader.report(
-            codes.LEDGER_UNREADABLE,
-            CellRef(end + 1, 1),
-            f"CSV 格式错误：{exc}（常见原因：引号没有闭合）",
+        reader.cannot_read(
+            f"CSV 格式错误：{exc}（常见原因：引号没有闭合，或不是文本文件）", CellRef(end + 1, 1)
         )
         return [], False
 
@@ -833,7 +844,7 @@ def _xlsx_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
     try:
         workbook = open_workbook(reader.path)
     except UnreadableWorkbookError as exc:
-        reader.report(codes.LEDGER_UNREADABLE, CellRef(1, 1), str(exc))
+        reader.cannot_read(str(exc))
         return [], False, None
     try:
         sheets = sorted(workbook.worksheets, key=lambda ws: "台账" not in ws.title)
@@ -871,9 +882,15 @@ _YAML_TOP = {"format", "agency", "year", "requests"}
 
 
 def _yaml_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
-    from govopen_cli.loader import load_document, make_pointer
+    from govopen_cli.loader import CODE_EMPTY, load_document, make_pointer
 
     result = load_document(reader.path, reader.display)
+    if any(d.code == CODE_EMPTY for d in result.diagnostics):
+        # the loader's message is about catalog files
+        reader.cannot_read(
+            "台账文件是空的（或只有注释）：应有 requests: 列表，每项一件申请，见 docs/ledger.md"
+        )
+        return [], False, None
     reader.diagnostics.extend(result.diagnostics)
     doc = result.document
     if doc is None:
@@ -1146,13 +1163,11 @@ def read_ledger(path: Path, display: str | None = None) -> LedgerResult:
     sheet = None
     agency = None
     if kind is None:
-        reader.report(
-            codes.LEDGER_UNREADABLE,
-            CellRef(1, 1),
+        reader.cannot_read(
             f"不支持的台账文件类型“{path.suffix or '（无扩展名）'}”：请用 .csv、.xlsx 或 .yaml"
             "（旧版 .xls 请在 Excel 中另存为 .xlsx）",
         )
-        return LedgerResult(None, reader.diagnostics)
+        return LedgerResult(None, reader.diagnostics, unreadable=True)
     if kind == "csv":
         rows, ok = _csv_rows(reader)
     elif kind == "xlsx":
@@ -1160,7 +1175,7 @@ def read_ledger(path: Path, display: str | None = None) -> LedgerResult:
     else:
         rows, ok, agency = _yaml_rows(reader)
     if not ok:
-        return LedgerResult(None, reader.diagnostics)
+        return LedgerResult(None, reader.diagnostics, unreadable=reader.unreadable)
     requests = tuple(_requests(reader, rows, kind))
     ledger = Ledger(
         path=path, display=shown, kind=kind, requests=requests, agency=agency, sheet=sheet

@@ -154,6 +154,8 @@ class RequestCheckResult:
     ledger: Ledger | None
     candidates: list[ConversionCandidate] = field(default_factory=list)
     catalog: Catalog | None = None
+    #: The ledger file cannot be read as a table at all: the check could not run.
+    unreadable: bool = False
 
 
 class _Findings:
@@ -550,4 +552,4 @@ def check_ledger(
         candidates = _conversion(out, ledger, catalog, options.settings)
         report.extend(out.diagnostics)
     report.diagnostics = apply_config(report.diagnostics, options.config)
-    return RequestCheckResult(report, ledger, candidates, catalog)
+    return RequestCheckResult(report, ledger, candidates, catalog, result.unreadable)

@@ -19,7 +19,7 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import emit, exit_code, use_color, write_atomic
+from govopen_cli.cli.output import COULD_NOT_RUN, emit, exit_code, use_color, write_atomic
 from govopen_cli.errors import GovopenError
 
 requests_app = typer.Typer(
@@ -44,7 +44,8 @@ app.add_typer(requests_app)
         "  govopen requests check 台账-2025.csv --today 2025-12-31     按某一天检查\n\n"
         "  govopen requests check 台账.csv --catalog catalogs/pingyao-zrzyj/2025.yaml "
         "--drafts 草拟事项.yaml\n\n"
-        "退出状态：0 没有达到 --fail-on 的问题；1 有；2 无法运行（文件不存在、配置错误）。"
+        "退出状态：0 没有达到 --fail-on 的问题；1 有；"
+        "2 无法运行（文件不存在或无法读取、配置错误）。"
     ),
 )
 def check_command(
@@ -97,6 +98,8 @@ def check_command(
         write_atomic(drafts, drafts_yaml(result.candidates).encode("utf-8"))
     color = use_color(output) and fmt == "text"
     emit(render(result.report, fmt, RenderOptions(color=color)), output)
+    if result.unreadable:
+        raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
 
 
@@ -108,7 +111,8 @@ def check_command(
         "  govopen requests report 台账-2025.csv --year 2025 --format markdown -o 表.md\n\n"
         "  govopen requests report 台账-2025.csv --year 2025 --format xlsx -o 年报表.xlsx\n\n"
         "表格写到屏幕或 -o 指定的文件；台账中的问题和勾稽关系不符写到标准错误。\n\n"
-        "退出状态：0 表格可用；1 有达到 --fail-on 的问题（如勾稽关系不符）；2 无法运行。"
+        "退出状态：0 表格可用；1 有达到 --fail-on 的问题（如勾稽关系不符）；"
+        "2 无法运行（台账不存在或无法读取）。"
     ),
 )
 def report_command(
@@ -157,4 +161,6 @@ def report_command(
         typer.echo(diagnostic_line(diag), err=True)
     if report.diagnostics or result.ledger is None:
         typer.echo(report.summary(), err=True)
+    if result.unreadable:
+        raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(report, severity, exit_zero))
