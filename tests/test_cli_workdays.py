@@ -77,3 +77,26 @@ def test_bad_date_is_a_usage_error(run_line):
 
 def test_negative_count_is_a_usage_error(run_line):
     assert run_line("govopen workdays add 2025-09-26 -1").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("date", "said"),
+    [
+        ("2025-02-30", "2 月没有 30 日"),
+        ("2025年4月31日", "4 月没有 31 日"),
+        ("2025-13-01", "没有 13 月"),
+    ],
+)
+def test_a_well_written_day_that_does_not_exist_is_told_so(run_line, date, said):
+    result = run_line(f"govopen workdays add {date} 5")
+    assert result.exit_code == 2
+    assert said in result.stderr and "格式不对" not in result.stderr
+
+
+def test_a_ledger_date_that_does_not_exist_is_told_so(run_line, tmp_path):
+    ledger = tmp_path / "l.csv"
+    ledger.write_text(
+        "编号,收到日期,申请人类型,答复日期,处理结果\n1,2025-02-30,自然人,,\n", "utf-8"
+    )
+    result = run_line(f"govopen requests check {ledger} --today 2025-12-31")
+    assert "“2025-02-30”不是有效的日期：2025 年 2 月没有 30 日（只有 28 天）" in result.stdout

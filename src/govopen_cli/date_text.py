@@ -62,6 +62,31 @@ def parse_date_text(text: str) -> dt.date | None:
     return None
 
 
+def date_problem(text: str) -> str:
+    """Why a date written in a known form is no date: ``2 月没有 30 日``; "" for any other text.
+
+    For messages: "格式不对" would send the user looking for a typo in a date
+    that is well written but does not exist.
+    """
+    import calendar
+
+    value = text.translate(_FULL_WIDTH).strip()
+    for pattern in (_SEPARATED, _CHINESE, _COMPACT):
+        match = pattern.match(value)
+        if match is None:
+            continue
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+        if not 1 <= month <= 12:
+            return f"没有 {month} 月"
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            return f"{year} 年 {month} 月没有 {day} 日（只有 {last} 天）"
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            return f"年份 {year} 不在 {FIRST_YEAR}—{LAST_YEAR} 之间"
+        return ""
+    return ""
+
+
 def date_from_serial(serial: float) -> dt.date | None:
     """The date of an Excel day number (1900 date system, 2000..2100), or None."""
     if serial != int(serial) or not _SERIAL_FIRST <= serial <= _SERIAL_LAST:

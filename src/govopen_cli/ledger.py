@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from govopen_cli.date_text import DATE_FORMS, date_from_cell, parse_date_text
+from govopen_cli.date_text import DATE_FORMS, date_from_cell, date_problem, parse_date_text
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.excel.sheet import cell_text
 from govopen_cli.rules import request_codes as codes
@@ -975,10 +975,13 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
         day = date_from_cell(value) if kind == "xlsx" else parse_date_text(cell_text(value))
         if day is None:
             invalid.add(key)
+            problem = date_problem(texts[key])
             report(
                 codes.LEDGER_BAD_DATE,
                 key,
-                f"{who}的{_BY_KEY[key].header}“{texts[key]}”不是可以识别的日期：请写成 {DATE_FORMS}",
+                f"{who}的{_BY_KEY[key].header}“{texts[key]}”不是有效的日期：{problem}"
+                if problem
+                else f"{who}的{_BY_KEY[key].header}“{texts[key]}”不是可以识别的日期：请写成 {DATE_FORMS}",
             )
         return day
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 from govopen_cli.config import Config, find_config, load_config
-from govopen_cli.date_text import DATE_FORMS, parse_date_text
+from govopen_cli.date_text import DATE_FORMS, date_problem, parse_date_text
 from govopen_cli.diagnostics import Severity
 from govopen_cli.errors import ConfigError, PathNotFoundError
 
@@ -42,6 +42,9 @@ def parse_date(value: str) -> dt.date:
     """A date argument or option, in any of the forms of :data:`~govopen_cli.date_text.DATE_FORMS`."""
     day = parse_date_text(value)
     if day is None:
+        problem = date_problem(value)
+        if problem:
+            raise typer.BadParameter(f"日期 {value!r} 不存在：{problem}")
         raise typer.BadParameter(f"日期 {value!r} 格式不对：请写成 {DATE_FORMS}")
     return day
 
