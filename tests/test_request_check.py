@@ -235,3 +235,13 @@ def test_every_gr_code_is_documented_in_four_parts():
         assert summary == rule.summary and "：" not in summary, rule.code
         assert [p.split("：", 1)[0] for p in parts] == ["检查", "依据", "错误示例", "修改"]
         assert rule.check is None  # reported by the ledger reader and the checks
+
+
+def test_an_overdue_request_says_which_deadline_has_passed(tmp_path):
+    ledger = tmp_path / "l.csv"
+    ledger.write_text(
+        "编号,收到日期,申请人类型,答复日期,处理结果\n1,2025-11-03,自然人,,\n", "utf-8"
+    )
+    options = RequestCheckOptions(calendar=WorkdayCalendar(), today=dt.date(2025, 12, 31))
+    message = next(d.message for d in check_ledger(ledger, options).report.diagnostics)
+    assert "答复期限（2025-12-01）已过 22 个工作日" in message

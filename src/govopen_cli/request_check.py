@@ -240,7 +240,7 @@ def _check_deadline(
                 codes.OVERDUE_OPEN,
                 request,
                 "answered",
-                f"{label} 尚未答复，已超过答复期限 {due.due} {late} 个工作日（{due.basis}；"
+                f"{label} 尚未答复，答复期限（{due.due}）已过 {late} 个工作日（{due.basis}；"
                 "条例第三十三条）",
             )
             return
