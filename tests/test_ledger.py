@@ -462,3 +462,13 @@ def test_xlsx_column_without_header(tmp_path):
     result = read_ledger(path)
     [diag] = result.diagnostics
     assert (diag.code, diag.source) == ("GR009", "台账!G2")
+
+
+def test_a_yaml_ledger_that_is_a_bare_list_is_told_what_a_ledger_needs(tmp_path):
+    path = tmp_path / "l.yaml"
+    path.write_text("- 编号: 1\n  收到日期: 2025-09-26\n", encoding="utf-8")
+    result = read_ledger(path)
+    assert result.ledger is None and not result.unreadable
+    assert [(d.code, d.line) for d in result.diagnostics] == [("GR001", 1)]
+    message = result.diagnostics[0].message
+    assert "requests:" in message and "目录文件" not in message

@@ -882,16 +882,26 @@ _YAML_TOP = {"format", "agency", "year", "requests"}
 
 
 def _yaml_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
-    from govopen_cli.loader import CODE_EMPTY, load_document, make_pointer
+    from govopen_cli.loader import CODE_EMPTY, CODE_NOT_MAPPING, load_document, make_pointer
 
     result = load_document(reader.path, reader.display)
+    # The loader's messages for these two speak of catalog files: say what a ledger needs.
     if any(d.code == CODE_EMPTY for d in result.diagnostics):
-        # the loader's message is about catalog files
         reader.cannot_read(
             "台账文件是空的（或只有注释）：应有 requests: 列表，每项一件申请，见 docs/ledger.md"
         )
         return [], False, None
-    reader.diagnostics.extend(result.diagnostics)
+    for diag in result.diagnostics:
+        if diag.code != CODE_NOT_MAPPING:
+            reader.diagnostics.append(diag)
+            continue
+        reader.report(
+            codes.LEDGER_UNREADABLE,
+            CellRef(diag.line, diag.column),
+            "YAML 台账的顶层应当是映射（“字段: 值”）：format: 1、agency: 机关名称，"
+            "各件申请列在 requests: 之下。如果文件直接是申请的列表（每项以“- 编号:”开头），"
+            "请在最前面加一行 requests:，并把其下各行缩进两格。格式见 docs/ledger.md",
+        )
     doc = result.document
     if doc is None:
         return [], False, None
