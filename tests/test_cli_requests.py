@@ -260,3 +260,23 @@ def test_a_ledger_that_cannot_be_read_at_all_could_not_run(
     result = run_line(f"govopen requests {command} {ledger} --exit-zero")
     assert result.exit_code == 2
     assert "GR001" in result.stdout + result.stderr and said in result.stdout + result.stderr
+
+
+def test_report_xlsx_prints_like_the_export_and_shows_its_identity_check(run_line, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "年报表.xlsx"
+    run_line(f"govopen requests report {CSV} --year 2025 -f xlsx -o {out}")
+    ws = openpyxl.load_workbook(out).active
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$2:$4"
+    assert ws.page_margins.header + 0.125 < ws.page_margins.top
+    texts = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not any("见诊断信息" in t for t in texts)
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    other = rows["法人或其他组织-其他"]
+    assert ws.cell(other, 6).value == "不相符"
+    assert "申请 2025-018" in ws.cell(other, 7).value
+    assert ws.cell(rows["自然人"], 6).value == "相符"
+    assert ws.cell(rows["自然人"], 4).value == ws.cell(rows["自然人"], 5).value

@@ -225,28 +225,80 @@ def build_annual_table(ledger: Ledger, year: int) -> AnnualTable:
     return table
 
 
+def column_name(column: str) -> str:
+    """A column as the official table names it: ``法人或其他组织-商业企业``, ``自然人``."""
+    return column if column in ("自然人", "总计") else f"法人或其他组织-{column}"
+
+
+@dataclass(frozen=True)
+class IdentityCheck:
+    """One column's 勾稽关系: 一 + 二 against 三（七）+ 四, and why they differ."""
+
+    column: str
+    new: int
+    carried: int
+    results: int
+    next_year: int
+    #: (request, why it is counted on one side only), in ledger order.
+    breaking: tuple[tuple[LedgerRequest, str], ...] = ()
+
+    @property
+    def left(self) -> int:
+        """一 + 二."""
+        return self.new + self.carried
+
+    @property
+    def right(self) -> int:
+        """三（七）+ 四."""
+        return self.results + self.next_year
+
+    @property
+    def holds(self) -> bool:
+        """一 + 二 = 三（七）+ 四."""
+        return self.left == self.right
+
+    def reasons(self, limit: int = 10) -> str:
+        """The requests that break the identity: ``申请 2025-018：…；…`` (at most ``limit``)."""
+        listed = "；".join(f"{r.label}：{why}" for r, why in self.breaking[:limit])
+        more = f" 等 {len(self.breaking)} 件" if len(self.breaking) > limit else ""
+        return listed + more
+
+
+def identity_checks(table: AnnualTable) -> list[IdentityCheck]:
+    """The 勾稽关系 of every column, left to right."""
+    out = []
+    for i, column in enumerate(COLUMNS):
+        out.append(
+            IdentityCheck(
+                column=column,
+                new=table.counts["new"][i],
+                carried=table.counts["carried"][i],
+                results=table.counts["result-total"][i],
+                next_year=table.counts["next"][i],
+                breaking=tuple(table.breaking.get(column, [])),
+            )
+        )
+    return out
+
+
 def check_identity(table: AnnualTable, ledger: Ledger) -> list[Diagnostic]:
     """One GR201 error per column whose 一 + 二 differs from 三（七）+ 四."""
     out = []
-    for column in table.failing_columns:
-        left, right = table.identity(column)
-        i = COLUMNS.index(column)
-        name = column if column in ("自然人", "总计") else f"法人或其他组织-{column}"
-        breaking = table.breaking.get(column, [])
-        listed = "；".join(f"{r.label}：{why}" for r, why in breaking[:10])
-        more = f" 等 {len(breaking)} 件" if len(breaking) > 10 else ""
-        ref = breaking[0][0].row if breaking else CellRef(1, 1)
+    for check in identity_checks(table):
+        if check.holds:
+            continue
+        ref = check.breaking[0][0].row if check.breaking else CellRef(1, 1)
         out.append(
             ledger_diagnostic(
                 ledger.display,
                 codes.REPORT_IDENTITY,
                 ref,
-                f"{table.year} 年度报告表“{name}”列不满足勾稽关系：一 + 二 = "
-                f"{table.counts['new'][i]} + {table.counts['carried'][i]} = {left}，"
-                f"三（七）+ 四 = {table.counts['result-total'][i]} + {table.counts['next'][i]} = "
-                f"{right}。原因：{listed}{more}",
+                f"{table.year} 年度报告表“{column_name(check.column)}”列不满足勾稽关系：一 + 二 = "
+                f"{check.new} + {check.carried} = {check.left}，"
+                f"三（七）+ 四 = {check.results} + {check.next_year} = "
+                f"{check.right}。原因：{check.reasons()}",
                 number=str(table.year),
-                field_name=column,
+                field_name=check.column,
             )
         )
     return out

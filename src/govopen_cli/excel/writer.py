@@ -265,6 +265,29 @@ def _named_styles() -> list[Any]:
     ]
 
 
+def print_setup(ws: Any, *, title: str, wide: bool = False, title_rows: str = "") -> None:
+    """How govopen's sheets print: landscape, fit to the page width (A3 when ``wide``),
+    ``title_rows`` repeated on every page, ``title`` in the running header, page numbers
+    in the footer, and margins that leave the header and footer their room."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = PAPER_A3 if wide else PAPER_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = PAGE_MARGIN_SIDE
+    ws.page_margins.top = ws.page_margins.bottom = PAGE_MARGIN_TOP
+    ws.page_margins.header = ws.page_margins.footer = HEADER_MARGIN
+    ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddHeader.center.size = 9
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 9
+    if title_rows:
+        ws.print_title_rows = title_rows
+
+
 class _Sheet:
     """A write-only sheet that counts its rows and sizes each row to its text.
 
@@ -358,27 +381,10 @@ class _Sheet:
         Must come before the first row: a streaming sheet writes its properties
         and view with the first row.
         """
-        from openpyxl.worksheet.properties import PageSetupProperties
-
         assert self.row == 0, "set up a streaming sheet before writing rows"
-        ws = self.ws
         if freeze:
-            ws.freeze_panes = freeze
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = PAPER_A3 if wide else PAPER_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        ws.print_options.horizontalCentered = True
-        ws.page_margins.left = ws.page_margins.right = PAGE_MARGIN_SIDE
-        ws.page_margins.top = ws.page_margins.bottom = PAGE_MARGIN_TOP
-        ws.page_margins.header = ws.page_margins.footer = HEADER_MARGIN
-        ws.oddHeader.center.text = title.replace("&", "&&")
-        ws.oddHeader.center.size = 9
-        ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-        ws.oddFooter.center.size = 9
-        if title_rows:
-            ws.print_title_rows = title_rows
+            self.ws.freeze_panes = freeze
+        print_setup(self.ws, title=title, wide=wide, title_rows=title_rows)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from govopen_cli.annual_report import (
     TITLE,
     AnnualTable,
     TableRow,
+    column_name,
+    identity_checks,
 )
 from govopen_cli.ledger import ORGANISATION_KINDS
 
@@ -165,6 +167,8 @@ def render_table_xlsx(table: AnnualTable) -> bytes:
     import openpyxl
     from openpyxl.styles import Alignment, Border, Font, Side
 
+    from govopen_cli.excel.writer import print_setup, row_height
+
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "依申请公开情况"
@@ -192,6 +196,7 @@ def render_table_xlsx(table: AnnualTable) -> bytes:
     ws.cell(3, last_col, "总计")
     ws.merge_cells(start_row=3, start_column=last_col, end_row=4, end_column=last_col)
 
+    widths = {"A": 14, "B": 16, "C": 44, "D": 8, "E": 10, "F": 10, "G": 14, "H": 14, "I": 8}
     first_data = 5
     section_start: dict[str, int] = {}
     category_span: dict[str, list[int]] = {}
@@ -207,6 +212,8 @@ def render_table_xlsx(table: AnnualTable) -> bytes:
         if row.category and row.number.isdigit():
             category_span.setdefault(row.category, []).append(r)
             ws.cell(r, 3, row.full_label)
+            # the long 其他处理 labels wrap: give the row their lines when printed
+            ws.row_dimensions[r].height = row_height([(row.full_label, widths["C"])])
         else:
             ws.cell(r, 2, row.full_label)
             ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
@@ -230,15 +237,61 @@ def render_table_xlsx(table: AnnualTable) -> bytes:
     ws.cell(three[0], 1).alignment = center
     for rows in category_span.values():
         ws.cell(rows[0], 2).alignment = center
-    ws.cell(last_row + 2, 1, _identity_line(table))
-    widths = {"A": 14, "B": 16, "C": 44, "D": 8, "E": 10, "F": 10, "G": 14, "H": 14, "I": 8}
     for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     ws.column_dimensions[openpyxl.utils.get_column_letter(last_col)].width = 8
     ws.row_dimensions[2].height = 30
+    _write_identity(ws, table, last_row + 2, last_col, border)
+    print_setup(ws, title=_title(table), title_rows="2:4")
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _write_identity(ws: Any, table: AnnualTable, first: int, last_col: int, border: Any) -> None:
+    """The 勾稽关系 of each column under the table: the sums, 相符 or not, and why not."""
+    from openpyxl.styles import Alignment, Font
+
+    from govopen_cli.excel.writer import row_height
+
+    failing = table.failing_columns
+    rule = "勾稽关系核对（第一项加第二项之和，等于第三项加第四项之和）"
+    verdict = (
+        "各列均相符。"
+        if not failing
+        else f"{'、'.join(column_name(c) for c in failing)} 列不相符，原因见下表。"
+    )
+    ws.cell(first, 1, f"{rule}：{verdict}").font = Font(bold=True)
+    ws.merge_cells(start_row=first, start_column=1, end_row=first, end_column=last_col)
+    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    heads = ((1, "列"), (4, "一 + 二"), (5, "三（七）+ 四"), (6, "结果"), (7, "不相符的原因"))
+    for col, text in heads:
+        ws.cell(first + 1, col, text).font = Font(bold=True)
+    ws.row_dimensions[first + 1].height = 30
+    for offset, check in enumerate(identity_checks(table), 2):
+        r = first + offset
+        reasons = check.reasons()
+        values = (
+            (1, column_name(check.column)),
+            (4, check.left),
+            (5, check.right),
+            (6, "相符" if check.holds else "不相符"),
+            (7, reasons or None),
+        )
+        for col, value in values:
+            ws.cell(r, col, value)
+        if not check.holds:
+            ws.cell(r, 6).font = Font(bold=True, color="C00000")
+        ws.row_dimensions[r].height = row_height([(reasons, 44.0)])
+    last = first + 1 + len(COLUMNS)
+    for r in range(first + 1, last + 1):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=3)
+        ws.merge_cells(start_row=r, start_column=7, end_row=r, end_column=last_col)
+        for c in range(1, last_col + 1):
+            cell = ws.cell(r, c)
+            cell.border = border
+            cell.alignment = left if c in (1, 7) and r > first + 1 else center
 
 
 def render_table(table: AnnualTable, fmt: str) -> str | bytes:
