@@ -108,9 +108,9 @@ def _scan(ws: Any) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]
                 if tag in ("f", "v", "is", "t", "r"):
                     continue  # read with their cell, cleared with it
                 if tag == "c":
-                    parts = {child.tag.rsplit("}", 1)[-1]: child for child in element}
-                    if "f" in parts and element.get("r"):
-                        value = parts.get("v")
+                    # <f> comes first in a cell (the schema's order: f, v, is)
+                    if len(element) and element[0].tag.endswith("}f") and element.get("r"):
+                        value = element[1] if len(element) > 1 else None
                         saved = value is not None and (
                             bool(value.text) or element.get("t") == "str"
                         )
