@@ -353,3 +353,24 @@ def test_a_file_that_is_no_workbook_could_not_run(run_line, tmp_path, catalog):
     assert result.exit_code == 2
     said = result.stdout + result.stderr
     assert "无法作为 .xlsx 工作簿读取" in said and "说明页没有记录目录文件" not in said
+
+
+def test_blank_published_with_a_no_elsewhere_is_checked_and_failed(workbook):
+    rows = fill(
+        workbook,
+        {
+            "JG-006": {"是否及时": "否"},  # 是否公开 left blank
+            "JG-005": {"要素是否完整": "是"},  # only 是: still 未检查, as before
+        },
+    )
+    result = inspect(workbook)
+    by_id = {r.item_id: r for r in result.items}
+    assert by_id["JG-006"].status == "不合格" and by_id["JG-006"].reasons == ["不及时"]
+    assert by_id["JG-005"].status == "未检查"
+    row = rows["JG-006"]
+    assert codes_at(result, f"检查表!{column(workbook, '是否及时')}{row}") == ["GI103"]
+    at_published = [
+        d for d in result.diagnostics if d.source == f"检查表!{column(workbook, '是否公开')}{row}"
+    ]
+    assert len(at_published) == 1 and "是否公开未填写" in at_published[0].message
+    assert result.rate == 0.0

@@ -2,7 +2,9 @@
 
 An item's result, from its row:
 
-* 是否公开 = 不适用: outside the compliance rate; empty: 未检查.
+* 是否公开 = 不适用: outside the compliance rate; empty: 未检查, unless another
+  dropdown says 否: the item was checked, and is 不合格 for that 否 (GI103 notes
+  the blank 是否公开 at its cell).
 * 是否公开 = 否: 不合格 (GI102).
 * 是否公开 = 是: 合格, unless it was late, 要素是否完整 = 否 or 渠道是否符合 = 否.
 * Free text in a dropdown column (渠道是否符合 = 基本符合, GI001) is no answer: an
@@ -679,9 +681,21 @@ def _status(
 ) -> None:
     label = f"{item.id}（{'/'.join(item.matter)}）"
     id_col = columns["id"]
-    if res.published is None and not res.unclear:
+    answered_no = [k for k in ("timely", "complete", "channels_ok") if getattr(res, k) == "否"]
+    if res.published is None and not res.unclear and not answered_no:
         res.status = UNCHECKED
         return
+    published_free_text = any(c == layout.DROPDOWN_NAMES["published"] for c, _ in res.unclear)
+    if res.published is None and answered_no and not published_free_text:
+        # An inspector who ticked 否 in another column has checked the item: it is
+        # 不合格 for that 否 (below), and the blank 是否公开 is worth a word.
+        names = "、".join(layout.DROPDOWN_NAMES[k] for k in answered_no)
+        reader.add(
+            CODE_MARKED,
+            f"{label} 是否公开未填写，但{names}为“否”：按已检查、不合格计；请补填是否公开",
+            row,
+            columns.get("published", id_col),
+        )
     if res.published == "不适用":
         res.status = NOT_APPLICABLE
         return
