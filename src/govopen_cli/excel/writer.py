@@ -107,11 +107,17 @@ def features_of(catalog: Catalog) -> layout.CatalogFeatures:
 # ── cell values ─────────────────────────────────────────────────────────────
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """``text`` without the control characters a workbook cannot hold."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", text)
     return cleaned
+
+
+def looks_like_formula(value: object) -> bool:
+    """Text Excel would take for a formula (``= + - @`` first): it must be written as text."""
+    return isinstance(value, str) and value.startswith(_FORMULA_START)
 
 
 def matter_text(item: Item) -> str:
@@ -314,10 +320,10 @@ class _Sheet:
         from openpyxl.cell import WriteOnlyCell
 
         if isinstance(value, str):
-            value = _clean(value) or None
+            value = clean_text(value) or None
         cell = WriteOnlyCell(self.ws, value=value)
         self._style(cell, style)
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
+        if looks_like_formula(value):
             cell.data_type = "s"
             cell.quotePrefix = True  # after the style: assigning a style resets it
         return cell

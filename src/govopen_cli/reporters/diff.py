@@ -1,20 +1,18 @@
 """Renderers for ``govopen diff``: text, markdown, json (str) and xlsx (bytes).
 
 One explicit registry, :data:`DIFF_FORMATS`. A renderer never prints: the command
-writes what it returns to the terminal or to ``--output``. rich and openpyxl are
-imported only by the renderer that needs them.
+writes what it returns to the terminal or to ``--output``. rich is imported only by
+the renderer that needs it; the xlsx workbook is built by :mod:`govopen_cli.excel.diff_sheet`.
 """
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from govopen_cli.diagnostics import Severity
-from govopen_cli.diff import CatalogDiff, Change, CoverageChange, value_text
+from govopen_cli.diff import CatalogDiff, Change, CoverageChange
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.terminal import SEVERITY_STYLE, StyledLine, render_lines
 
@@ -206,86 +204,11 @@ def render_json(diff: CatalogDiff, color: bool = False) -> str:
 
 # -- xlsx -----------------------------------------------------------------------------
 
-XLSX_HEADERS = ("编号", "级别", "事项编号", "一级事项", "字段", "原值", "新值", "说明", "位置")
-_XLSX_WIDTHS = (9, 7, 12, 16, 16, 40, 40, 60, 36)
-_WRAPPED = {"原值", "新值", "说明"}
-
-
-def _append_texts(sheet: Any, values: Iterable[object]) -> None:
-    """Append a row, keeping text as text (never a formula) and dropping control characters."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    row = [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values]
-    sheet.append(row)
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
-
-
-def _change_row(change: Change) -> tuple[str, ...]:
-    loc = change.location
-    return (
-        change.code,
-        change.severity.zh,
-        change.item_id,
-        change.first_level,
-        change.field_label,
-        "" if change.old is None else value_text(change.old),
-        "" if change.new is None else value_text(change.new),
-        change.message,
-        f"{loc.file}:{loc.line}:{loc.column}",
-    )
-
 
 @_register("xlsx")
 def render_xlsx(diff: CatalogDiff, color: bool = False) -> bytes:
     """A workbook an inspector can filter: sheet 变更 (one row per change), sheet 概况."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from govopen_cli.excel.diff_sheet import diff_workbook
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "变更"
-    _append_texts(sheet, XLSX_HEADERS)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-    for change in diff.changes:
-        _append_texts(sheet, _change_row(change))
-    for index, (header, width) in enumerate(zip(XLSX_HEADERS, _XLSX_WIDTHS, strict=True), 1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = width
-        if header in _WRAPPED:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    last = get_column_letter(len(XLSX_HEADERS))
-    sheet.auto_filter.ref = f"A1:{last}{max(1, len(diff.changes) + 1)}"
-
-    summary = book.create_sheet("概况")
-    rows: list[tuple[str, object]] = [
-        ("旧目录", diff.old),
-        ("新目录", diff.new),
-        ("新增事项", len(diff.added)),
-        ("删除事项", len(diff.removed)),
-        ("改编号", len(diff.renamed)),
-        ("移动", len(diff.moved)),
-        ("修改事项", len(diff.changed)),
-        ("目录信息改动", len(diff.header)),
-        ("警告", diff.count(Severity.WARNING)),
-        ("提示", diff.count(Severity.INFO)),
-    ]
-    if diff.coverage is not None:
-        rows.append(("三定覆盖", _coverage_line(diff.coverage)))
-    _append_texts(summary, ("项目", "内容"))
-    for cell in summary[1]:
-        cell.font = Font(bold=True)
-    for label, value in rows:
-        _append_texts(summary, (label, value))
-    summary.column_dimensions["A"].width = 14
-    summary.column_dimensions["B"].width = 80
-
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    coverage = "" if diff.coverage is None else _coverage_line(diff.coverage)
+    return diff_workbook(diff, coverage_line=coverage)
