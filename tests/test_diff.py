@@ -215,6 +215,19 @@ def test_an_item_filed_under_another_first_level_is_moved(make):
     assert diff.changed[0].fields[0].field == "matter"
 
 
+def test_a_moved_item_is_counted_as_moved_not_also_as_modified(make):
+    new = make("new.yaml", with_(BASE, 1, matter=["政策解读", "政策解读材料"]))
+    diff = diff_catalogs(make("old.yaml", BASE), new)
+    assert diff.summary() == "移动 1 项；警告 0 个，提示 1 个。"
+    assert diff.to_dict()["summary"]["changed"] == 1  # JSON: `changed` lists moved items too
+
+
+def test_a_moved_item_with_other_edits_is_moved_and_modified(make):
+    new = make("new.yaml", with_(BASE, 1, matter=["政策解读", "政策解读材料"], note="新增"))
+    diff = diff_catalogs(make("old.yaml", BASE), new)
+    assert diff.summary() == "移动 1 项，修改 1 项；警告 0 个，提示 2 个。"
+
+
 def test_a_second_level_change_is_wording_not_a_move(make):
     new = make("new.yaml", with_(BASE, 1, matter=["政策文件", "政策解读材料及图解"]))
     diff = diff_catalogs(make("old.yaml", BASE), new)

@@ -421,8 +421,22 @@ class CatalogDiff:
         """True when a change is at or above ``fail_on``."""
         return any(c.severity >= fail_on for c in self.changes)
 
+    @property
+    def modified(self) -> tuple[ItemChange, ...]:
+        """Changed items a reader counts as 修改: a moved item's ``matter`` is its move.
+
+        ``changed`` (and the JSON) keeps every item with a field change, moved ones
+        included; the summary line counts an item moved and nothing else once, as 移动.
+        """
+        moved = {m.id for m in self.moved}
+        return tuple(
+            c
+            for c in self.changed
+            if c.id not in moved or any(f.field != "matter" for f in c.fields)
+        )
+
     def summary(self) -> str:
-        """The closing line, in Chinese."""
+        """The closing line, in Chinese: each item once per kind of change."""
         if self.empty:
             return "两个目录没有差异。"
         parts = [
@@ -432,7 +446,7 @@ class CatalogDiff:
                 ("删除", len(self.removed), "项"),
                 ("改编号", len(self.renamed), "项"),
                 ("移动", len(self.moved), "项"),
-                ("修改", len(self.changed), "项"),
+                ("修改", len(self.modified), "项"),
                 ("目录信息", len(self.header), "处"),
             )
             if count
