@@ -165,6 +165,11 @@ class AnnualTable:
     breaking: dict[str, list[tuple[LedgerRequest, str]]] = field(default_factory=dict)
     uncounted: list[LedgerRequest] = field(default_factory=list)
 
+    @property
+    def title(self) -> str:
+        """The title printed above the table: ``收到和处理政府信息公开申请情况（2025 年度）``."""
+        return f"{TITLE}（{self.year} 年度）"
+
     def value(self, key: str, column: str) -> int:
         """The number in row ``key`` and column ``column``."""
         return self.counts[key][COLUMNS.index(column)]
