@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from govopen_cli.diagnostics import Diagnostic
+from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.ledger import (
     APPLICANT_KINDS,
     OUTCOME_SUBCATEGORIES,
@@ -30,8 +32,12 @@ from govopen_cli.ledger import (
     Ledger,
     LedgerRequest,
     ledger_diagnostic,
+    read_ledger,
 )
 from govopen_cli.rules import request_codes as codes
+
+if TYPE_CHECKING:
+    from govopen_cli.config import Config
 
 TITLE = "收到和处理政府信息公开申请情况"
 #: The seven number columns, left to right.
@@ -307,3 +313,35 @@ def check_identity(table: AnnualTable, ledger: Ledger) -> list[Diagnostic]:
             )
         )
     return out
+
+
+@dataclass
+class AnnualReportResult:
+    """What ``govopen requests report`` shows: the table and the ledger's diagnostics."""
+
+    #: The ledger's problems and the columns whose 勾稽关系 fails, after the config's
+    #: ``select``/``ignore`` and severities.
+    report: Report
+    #: None when the ledger could not be used: there is no table to show.
+    table: AnnualTable | None = None
+    #: The ledger file could not be read as a table at all: the command could not run.
+    unreadable: bool = False
+
+
+def build_report(
+    ledger_path: Path, year: int, config: Config, *, display: str | None = None
+) -> AnnualReportResult:
+    """Read the ledger at ``ledger_path``, count its table for ``year`` and check the
+    table's 勾稽关系. Problems are diagnostics in the result; this never prints."""
+    from govopen_cli.check import apply_config, display_path
+
+    shown = display if display is not None else display_path(ledger_path)
+    read = read_ledger(ledger_path, shown)
+    report = Report(title="govopen requests report", files=[shown])
+    report.extend(read.diagnostics)
+    table = None
+    if read.ledger is not None:
+        table = build_annual_table(read.ledger, year)
+        report.extend(check_identity(table, read.ledger))
+    report.diagnostics = apply_config(report.diagnostics, config)
+    return AnnualReportResult(report, table, read.unreadable)

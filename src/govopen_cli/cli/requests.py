@@ -130,10 +130,7 @@ def report_command(
 
     按申请人类型（自然人；法人或其他组织：商业企业、科研机构、社会公益组织、法律服务机构、其他）统计本年新收、上年结转、各类办理结果和结转下年度，并逐列核对勾稽关系：第一项加第二项之和，等于第三项加第四项之和。
     """
-    from govopen_cli.annual_report import build_annual_table, check_identity
-    from govopen_cli.check import apply_config, display_path
-    from govopen_cli.diagnostics import Report
-    from govopen_cli.ledger import read_ledger
+    from govopen_cli.annual_report import build_report
     from govopen_cli.reporters.annual_table import TABLE_FORMATS, render_table
     from govopen_cli.reporters.text import diagnostic_line
 
@@ -143,24 +140,18 @@ def report_command(
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
     existing_file(ledger, "台账文件")
-    shown = display_path(ledger)
-    result = read_ledger(ledger, shown)
-    report = Report(title="govopen requests report", files=[shown])
-    report.extend(result.diagnostics)
-    if result.ledger is not None:
-        table = build_annual_table(result.ledger, year)
-        report.extend(check_identity(table, result.ledger))
-        rendered = render_table(table, fmt)
+    result = build_report(ledger, year, config)
+    if result.table is not None:
+        rendered = render_table(result.table, fmt)
         data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
         if output is None:
             emit(data.decode("utf-8"), None)
         else:
             write_atomic(output, data)
-    report.diagnostics = apply_config(report.diagnostics, config)
-    for diag in report.sorted():
+    for diag in result.report.sorted():
         typer.echo(diagnostic_line(diag), err=True)
-    if report.diagnostics or result.ledger is None:
-        typer.echo(report.summary(), err=True)
+    if result.report.diagnostics or result.table is None:
+        typer.echo(result.report.summary(), err=True)
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
-    raise typer.Exit(exit_code(report, severity, exit_zero))
+    raise typer.Exit(exit_code(result.report, severity, exit_zero))
