@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from govopen_cli import __version__
 
 
@@ -102,3 +104,66 @@ def test_a_folder_given_for_a_file_is_named_as_such(run_line, tmp_path):
     result = run_line(f"govopen check {tmp_path} --duties {tmp_path}")
     assert result.exit_code == 2
     assert "是文件夹，请指定三定映射文件" in result.stderr
+
+
+def govopen(*args: str) -> subprocess.CompletedProcess[str]:
+    """``govopen ARGS`` through ``main()``, as a user runs it (CliRunner bypasses main)."""
+    return subprocess.run(
+        [sys.executable, "-m", "govopen_cli", *args],
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "COLUMNS": "100", "PATH": ""},
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["schema"],
+            "govopen：用法错误：缺少参数 NAME。运行 python -m govopen_cli schema -h 查看帮助。",
+        ),
+        (["check", "-5"], "没有选项 -5。"),
+        (["check", "--fo"], "没有选项 --fo（可能是：--fail-on、--format）。"),
+        (["import", "x.xlsx", "--year", "abc"], "选项 --year 的值无效：应为整数。"),
+        (["import", "x.xlsx"], "缺少选项 --output / -o。"),
+        (["check", "-f"], "选项 -f 需要一个值。"),
+        (["check", "--exit-zero=3"], "选项 --exit-zero 不接受值。"),
+        (["x"], "没有命令 x。运行 python -m govopen_cli -h 查看帮助。"),
+        (["chek"], "没有命令 chek，是不是要用 check、schema？"),
+        (["rules", "a", "b"], "多余的参数：b。"),
+        (
+            ["check", "--fail-on", "bad"],
+            "用法错误：未知的严重程度 'bad'：应为 error、warning 或 info。",
+        ),
+    ],
+)
+def test_usage_errors_are_told_in_chinese_with_status_2(args, expected):
+    out = govopen(*args)
+    assert out.returncode == 2
+    assert expected in out.stderr
+    assert out.stderr.count("\n") == 1, out.stderr  # one line, no English usage box
+    assert out.stdout == ""
+
+
+def test_exit_statuses_and_output_are_as_before(tmp_path):
+    assert govopen("--version").returncode == 0
+    assert "显示本帮助后退出" in govopen("check", "-h").stdout
+    bare = govopen()
+    assert bare.returncode == 2 and "命令" in bare.stdout and bare.stderr == ""
+    added = govopen("workdays", "add", "2025-09-26", "20")
+    assert (added.returncode, added.stdout.strip()) == (0, "2025-10-30")
+    holiday = govopen("workdays", "is", "2025-10-01")  # typer.Exit(1)
+    assert holiday.returncode == 1 and "不是工作日" in holiday.stdout
+    missing = govopen("check", str(tmp_path / "nope.yaml"))  # GovopenError
+    assert missing.returncode == 2 and missing.stderr.startswith("govopen：错误：")
+
+
+def test_unknown_english_messages_are_kept_as_they_are():
+    from govopen_cli.cli.localize import usage_error_text
+
+    assert usage_error_text("Something new happened.") == "Something new happened."
+    assert usage_error_text("Missing argument 'name'.") == "缺少参数 NAME。"
+    assert usage_error_text("Invalid value for 'days': Input should be a valid integer") == (
+        "参数 DAYS 的值无效：应为整数。"
+    )

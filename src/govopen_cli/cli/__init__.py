@@ -3,17 +3,19 @@
 Each command parses its options, makes one core call, hands the result to a
 reporter and picks the exit code: 0 clean, 1 findings at or above ``--fail-on``,
 2 could not run. :func:`main` catches :class:`~govopen_cli.errors.GovopenError`
-once, for every command.
+once, for every command, and tells Click's usage errors in Chinese (status 2).
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from typing import Any
 
 import typer
 
 from govopen_cli import __version__
-from govopen_cli.cli.localize import localize_rich_help, localize_typer
+from govopen_cli.cli.localize import localize_rich_help, localize_typer, usage_error_text
 from govopen_cli.errors import GovopenError
 
 localize_typer()
@@ -60,13 +62,54 @@ from govopen_cli.cli import workdays as _workdays  # noqa: E402,F401
 
 def main() -> None:
     """Entry point of the ``govopen`` script."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer._click.exceptions import UsageError as ClickUsageError
+
     if any(arg in ("-h", "--help") for arg in sys.argv[1:]) or len(sys.argv) == 1:
         localize_rich_help()  # imports rich: only when a help screen is shown
     try:
-        app()
+        # Not standalone: Click's usage errors come back here to be told in Chinese.
+        # typer.Exit, --help and --version come back as the exit status (None: 0);
+        # Ctrl+C inside a command comes back as 130, as in standalone mode.
+        status = app(standalone_mode=False)
+    except NoArgsIsHelpError as exc:
+        if exc.format_message():  # without rich the help is in the message
+            exc.show()
+        sys.exit(exc.exit_code)
+    except ClickUsageError as exc:
+        _flush_stdout()
+        typer.echo(
+            f"govopen：用法错误：{usage_error_text(exc.format_message())}{_help_hint(exc)}",
+            err=True,
+        )
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        _flush_stdout()
+        typer.echo(f"govopen：错误：{exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        _flush_stdout()
+        typer.echo("govopen：已中止。", err=True)
+        sys.exit(1)
     except GovopenError as exc:
+        _flush_stdout()
         typer.echo(f"govopen：错误：{exc}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         typer.echo("govopen：已中断", err=True)
         sys.exit(130)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def _help_hint(exc: Any) -> str:
+    """``运行 govopen check -h 查看帮助。`` when the failing command has a help option."""
+    ctx = exc.ctx
+    if ctx is None or ctx.command.get_help_option(ctx) is None:
+        return ""
+    return f"运行 {ctx.command_path} {ctx.help_option_names[0]} 查看帮助。"
+
+
+def _flush_stdout() -> None:
+    # What a command printed comes before the error line when both go to one terminal.
+    with contextlib.suppress(OSError):  # a closed pipe: nothing more to show there
+        sys.stdout.flush()
