@@ -7,6 +7,11 @@ never exceptions. Only the situations below stop a command; ``cli`` catches
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govopen_cli.diagnostics import Diagnostic
+
 
 class GovopenError(Exception):
     """A condition that prevents the command from running (exit status 2)."""
@@ -30,3 +35,11 @@ class OutputError(GovopenError):
 
 class BaselineError(GovopenError):
     """A baseline file (``--baseline``) cannot be read or is not a govopen baseline."""
+
+
+class CatalogUnreadableError(GovopenError):
+    """A catalog the command needs cannot be read as a catalog; ``diagnostics`` say why."""
+
+    def __init__(self, message: str, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(message)
+        self.diagnostics = diagnostics

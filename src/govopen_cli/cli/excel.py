@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,18 +22,10 @@ from govopen_cli.cli.options import (
 )
 from govopen_cli.cli.output import COULD_NOT_RUN, emit, write_atomic
 from govopen_cli.diagnostics import Diagnostic, Report
-from govopen_cli.errors import GovopenError, OutputError, PathNotFoundError, UsageError
+from govopen_cli.errors import CatalogUnreadableError, GovopenError, OutputError
+from govopen_cli.excel.inspect_run import sha256_of
 
 Progress = Callable[[int, int], None]
-
-
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file, hex."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @contextmanager
@@ -252,18 +243,6 @@ def import_command(
 # ── inspect ─────────────────────────────────────────────────────────────────
 
 
-def _catalog_for(workbook: Path, named: str) -> Path:
-    """The catalog a workbook's 说明 names: as written, then beside the workbook."""
-    candidates = [Path(named), workbook.parent / named, workbook.parent / Path(named).name]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    raise PathNotFoundError(
-        f"工作簿说明页记录的目录文件 {named} 找不到（按当前目录和工作簿所在目录都找过）；"
-        "请用 --catalog 指定"
-    )
-
-
 def check_inspect_format(value: str) -> str:
     """Validate ``--format`` for inspect."""
     from govopen_cli.reporters.inspection import INSPECT_FORMATS
@@ -306,41 +285,19 @@ def inspect_command(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="总是以状态 0 退出（只报告）。"),
 ) -> None:
     """读回填写好的检查表：逐项和按一级事项的结果、合格率、逾期事项、问题及整改责任处室。"""
-    from govopen_cli.check import apply_config, display_path, load_file
-    from govopen_cli.excel.inspection import AboutInfo, read_about, read_inspection
+    from govopen_cli.excel.inspect_run import inspect_workbook
     from govopen_cli.reporters.inspection import render_inspection
-    from govopen_cli.workday import calendar_for
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
     existing_file(workbook, "工作簿")
-    try:
-        about = read_about(workbook)
-    except Exception as exc:  # not an xlsx: read_inspection reports it when it can
-        if catalog is None:
-            raise UsageError(f"无法读取工作簿 {workbook}：{exc}") from exc
-        about = AboutInfo()
-    if catalog is None:
-        if not about.catalog_file:
-            raise GovopenError(f"{workbook} 的说明页没有记录目录文件：请用 --catalog 指定")
-        catalog = _catalog_for(workbook, about.catalog_file)
-    else:
+    if catalog is not None:
         existing_file(catalog, "目录文件")
-    loaded = load_file(catalog, "catalog")
-    if loaded.catalog is None:
-        _print_diagnostics(loaded.diagnostics)
-        raise GovopenError(f"{catalog} 不能作为目录读取（见上）")
-    calendar = calendar_for(config.resolve(config.holidays) if config.holidays else None)
-    result = read_inspection(
-        workbook,
-        loaded.catalog,
-        calendar,
-        today=parse_today(today),
-        display=display_path(workbook),
-        expected_sha256=about.catalog_sha256,
-        catalog_sha256=sha256_of(catalog),
-    )
-    result.diagnostics = apply_config(result.diagnostics, config)
+    try:
+        result = inspect_workbook(workbook, config, catalog=catalog, today=parse_today(today))
+    except CatalogUnreadableError as exc:
+        _print_diagnostics(exc.diagnostics)
+        raise
     emit(render_inspection(result, fmt), output)
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)

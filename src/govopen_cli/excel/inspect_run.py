@@ -1,0 +1,87 @@
+"""``govopen inspect`` as one call: find the catalog a filled-in 检查表 was exported
+from, load it, and read the 检查表 back against it (:mod:`.inspection` does the reading).
+
+Nothing here prints or exits: the command renders the result and picks the exit code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govopen_cli.errors import CatalogUnreadableError, GovopenError, PathNotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from govopen_cli.config import Config
+    from govopen_cli.excel.inspection import InspectionResult
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file, hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def catalog_for(workbook: Path, named: str) -> Path:
+    """The catalog a workbook's 说明 names: as written, then beside the workbook."""
+    candidates = [Path(named), workbook.parent / named, workbook.parent / Path(named).name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    raise PathNotFoundError(
+        f"工作簿说明页记录的目录文件 {named} 找不到（按当前目录和工作簿所在目录都找过）；"
+        "请用 --catalog 指定"
+    )
+
+
+def inspect_workbook(
+    workbook: Path,
+    config: Config,
+    *,
+    catalog: Path | None = None,
+    today: dt.date | None = None,
+) -> InspectionResult:
+    """Read the filled-in 检查表 of ``workbook`` against its catalog.
+
+    The catalog is ``catalog`` when given, else the file the workbook's 说明 records
+    (as written, then beside the workbook). The config gives the holiday file and the
+    ``select``/``ignore`` and severities applied to the result's diagnostics.
+
+    Raises :class:`~govopen_cli.errors.GovopenError` when the inspection cannot run:
+    no catalog can be found, or (:class:`~govopen_cli.errors.CatalogUnreadableError`,
+    with the catalog's diagnostics) the catalog cannot be read.
+    """
+    from govopen_cli.check import apply_config, display_path, load_file
+    from govopen_cli.excel.inspection import AboutInfo, read_about, read_inspection
+    from govopen_cli.workday import calendar_for
+
+    try:
+        about = read_about(workbook)
+    except Exception as exc:  # not an xlsx: read_inspection reports it when it can
+        if catalog is None:
+            raise UsageError(f"无法读取工作簿 {workbook}：{exc}") from exc
+        about = AboutInfo()
+    if catalog is None:
+        if not about.catalog_file:
+            raise GovopenError(f"{workbook} 的说明页没有记录目录文件：请用 --catalog 指定")
+        catalog = catalog_for(workbook, about.catalog_file)
+    loaded = load_file(catalog, "catalog")
+    if loaded.catalog is None:
+        raise CatalogUnreadableError(f"{catalog} 不能作为目录读取（见上）", loaded.diagnostics)
+    calendar = calendar_for(config.resolve(config.holidays) if config.holidays else None)
+    result = read_inspection(
+        workbook,
+        loaded.catalog,
+        calendar,
+        today=today,
+        display=display_path(workbook),
+        expected_sha256=about.catalog_sha256,
+        catalog_sha256=sha256_of(catalog),
+    )
+    result.diagnostics = apply_config(result.diagnostics, config)
+    return result
