@@ -401,3 +401,18 @@ def test_the_documented_examples_are_real_output():
     expected = json.loads((GOLDEN / "expected.json").read_text("utf-8"))
     assert json.loads(example.group(1)) == expected
     assert (GOLDEN / "expected.txt").read_text("utf-8").strip() in doc
+
+
+def test_xlsx_summary_counts_a_moved_item_once(run_line, tmp_path):
+    import openpyxl
+    from conftest import CATALOGS
+
+    folder = CATALOGS / "pingyao-zrzyj"
+    out = tmp_path / "变更.xlsx"
+    result = run_line(
+        f"govopen diff {folder / '2024.yaml'} {folder / '2025.yaml'} -f xlsx -o {out}"
+    )
+    assert result.exit_code == 0
+    text = run_line(f"govopen diff {folder / '2024.yaml'} {folder / '2025.yaml'}").stdout
+    rows = dict(openpyxl.load_workbook(out)["概况"].iter_rows(values_only=True))
+    assert f"修改 {rows['修改事项']} 项" in text

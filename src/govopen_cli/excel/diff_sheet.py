@@ -78,7 +78,7 @@ def diff_workbook(diff: CatalogDiff, *, coverage_line: str = "") -> bytes:
         ("删除事项", len(diff.removed)),
         ("改编号", len(diff.renamed)),
         ("移动", len(diff.moved)),
-        ("修改事项", len(diff.changed)),
+        ("修改事项", len(diff.modified)),
         ("目录信息改动", len(diff.header)),
         ("警告", diff.count(Severity.WARNING)),
         ("提示", diff.count(Severity.INFO)),
