@@ -405,6 +405,7 @@ def test_the_documented_examples_are_real_output():
 
 def test_xlsx_summary_counts_a_moved_item_once(run_line, tmp_path):
     import openpyxl
+
     from conftest import CATALOGS
 
     folder = CATALOGS / "pingyao-zrzyj"
