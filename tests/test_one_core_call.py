@@ -1,4 +1,4 @@
-"""The core calls behind ``requests report`` and ``inspect``: data in, data out, no printing."""
+"""The core calls behind ``requests report``, ``inspect`` and ``export``: data in, data out, no printing."""
 
 from __future__ import annotations
 
@@ -69,3 +69,30 @@ def test_an_unreadable_catalog_carries_its_diagnostics(exported, tmp_path):
     with pytest.raises(CatalogUnreadableError) as caught:
         inspect_workbook(exported, Config(), catalog=broken)
     assert [d.code for d in caught.value.diagnostics] == ["GO001"]
+
+
+def test_export_catalog_writes_the_workbook_and_returns_the_check(tmp_path, capsys):
+    from govopen_cli.check import CheckOptions
+    from govopen_cli.config import load_config
+    from govopen_cli.excel.export_run import export_catalog
+
+    out = tmp_path / "检查.xlsx"
+    options = CheckOptions(config=load_config(REPO / "govopen.toml"))
+    result = export_catalog(CATALOG, out, options)
+    assert result.summary is not None and result.summary.items == 82
+    assert out.is_file()
+    assert [d for d in result.report.diagnostics if not d.waived] == []
+    assert capsys.readouterr() == ("", "")
+
+
+def test_export_catalog_of_a_broken_file_writes_nothing(tmp_path):
+    from govopen_cli.check import CheckOptions
+    from govopen_cli.excel.export_run import export_catalog
+
+    broken = tmp_path / "2025.yaml"
+    broken.write_text("format: [\n", encoding="utf-8")
+    out = tmp_path / "检查.xlsx"
+    result = export_catalog(broken, out, CheckOptions())
+    assert result.summary is None
+    assert not out.exists()
+    assert [d.code for d in result.report.diagnostics] == ["GO001"]

@@ -23,7 +23,6 @@ from govopen_cli.cli.options import (
 from govopen_cli.cli.output import COULD_NOT_RUN, emit, write_atomic
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import CatalogUnreadableError, GovopenError, OutputError
-from govopen_cli.excel.inspect_run import sha256_of
 
 Progress = Callable[[int, int], None]
 
@@ -103,10 +102,8 @@ def export_command(
 
     工作簿先写入临时文件，完整后再移到目标位置，不会留下写了一半的文件。
     """
-    from govopen_cli.check import CheckOptions, check_paths, display_path
-    from govopen_cli.coverage import compute_coverage
-    from govopen_cli.excel.writer import InputFile, RuleInfo, export_workbook
-    from govopen_cli.rules import iter_rules
+    from govopen_cli.check import CheckOptions
+    from govopen_cli.excel.export_run import export_catalog
 
     config = project_config(config_path)
     existing_file(catalog, "目录文件")
@@ -116,37 +113,14 @@ def export_command(
         raise GovopenError(f"输出文件 {output} 应以 .xlsx 结尾")
     _check_output(output, force, "（可能是已填写的检查表）")
     options = CheckOptions(config=config, duties=duties, today=parse_today(today))
-    with progress_bar("检查目录"):
-        result = check_paths([catalog], options)
-    cat_file = next((f for f in result.files if f.catalog is not None), None)
-    if cat_file is None or cat_file.catalog is None:
-        _print_diagnostics(result.report.sorted())
+    with progress_bar("检查并写出工作簿") as update:
+        result = export_catalog(catalog, output, options, progress=update)
+    report = result.report
+    if result.summary is None:
+        _print_diagnostics(report.sorted())
         typer.echo(f"无法导出：{catalog} 不能作为目录读取（见上）。", err=True)
         raise typer.Exit(1)
-    cat = cat_file.catalog
-    mapping = next((f for f in result.files if f.dutymap is not None), None)
-    coverage = compute_coverage(cat, mapping.dutymap) if mapping and mapping.dutymap else None
-    inputs = [InputFile("目录", cat_file.display, sha256_of(catalog))]
-    if mapping is not None:
-        inputs.append(InputFile("三定映射", mapping.display, sha256_of(mapping.path)))
-    if config.path is not None:
-        inputs.append(InputFile("配置", display_path(config.path), sha256_of(config.path)))
-    rules = [
-        RuleInfo(r.code, r.name, config.severity_for(r.code, r.severity).zh, r.summary)
-        for r in iter_rules()
-        if config.enabled(r.code)
-    ]
-    with progress_bar("写出工作簿") as update:
-        summary = export_workbook(
-            cat,
-            result.report.diagnostics,
-            coverage,
-            output,
-            inputs=inputs,
-            rules=rules,
-            progress=update,
-        )
-    report = result.report
+    summary = result.summary
     typer.echo(
         f"已导出 {output}：{summary.items} 个事项，工作表 {'、'.join(summary.sheets)}。"
         f"问题清单：{report.summary().removeprefix(f'检查了 {len(report.files)} 个文件，')}"
