@@ -43,3 +43,10 @@ def test_readme_configuration_example_is_valid(tmp_path):
     config = load_config(path, known_code=is_known_code)
     assert config.extra_channels == ["征地信息公开平台"]
     assert config.holidays == "holidays/2027.yaml"
+
+
+def test_readme_sample_output_is_what_check_prints(run_line):
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    [sample] = re.findall(r"```text\n(.*?)```", text, flags=re.DOTALL)
+    result = run_line("govopen check examples/mistakes/unquoted-id.yaml", cwd=REPO)
+    assert result.stdout == sample
