@@ -109,7 +109,6 @@ def _rows() -> tuple[TableRow, ...]:
 
 #: Every row of the table, top to bottom.
 ROWS = _rows()
-RESULT_ROWS = tuple(r for r in ROWS if r.key.startswith("result:"))
 
 
 def result_key(request: LedgerRequest) -> str | None:

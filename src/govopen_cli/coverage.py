@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
-from govopen_cli.model import Catalog, Duty, DutyMap, Item
+from govopen_cli.model import Catalog, Duty, DutyMap
 
 if TYPE_CHECKING:
     from govopen_cli.check import CheckOptions
@@ -109,14 +109,6 @@ def compute_coverage(catalog: Catalog, dutymap: DutyMap) -> CoverageTable:
         unknown_items=tuple(unknown_items),
         unknown_duties=tuple(unknown_duties),
     )
-
-
-def items_for_duty(table: CoverageTable, duty_id: str) -> list[Item]:
-    """The catalog items that disclose a duty."""
-    for row in table.rows:
-        if row.duty.id == duty_id:
-            return [it for it in table.catalog.items if it.id in row.items]
-    return []
 
 
 @dataclass(frozen=True)

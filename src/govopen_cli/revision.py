@@ -38,11 +38,6 @@ class SideSpec:
     path: str
     rev: str | None = None
 
-    @property
-    def in_git(self) -> bool:
-        """True when the side is read from a git revision."""
-        return self.rev is not None
-
 
 def parse_side(text: str) -> SideSpec:
     """Tell ``REV:path`` from a file path.

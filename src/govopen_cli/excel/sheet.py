@@ -78,11 +78,6 @@ def excel_error(value: Any) -> str | None:
     return None
 
 
-def merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
-    """A sheet's merged ranges as (min_row, min_col, max_row, max_col)."""
-    return _scan(ws)[0]
-
-
 def _scan(ws: Any) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]]]:
     """Merged ranges, and the (row, column) of formulas whose value was never saved.
 
