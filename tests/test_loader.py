@@ -10,6 +10,7 @@ import pytest
 from conftest import EXAMPLES, REPO
 from govopen_cli.check import CheckOptions, check_paths
 from govopen_cli.config import load_config
+from govopen_cli.loader import LoadResult, parse_yaml_bytes
 
 VALID = """\
 format: 1
@@ -253,3 +254,54 @@ def test_unclosed_bracket_at_the_end_names_the_right_bracket(write):
     [diag] = check_paths([write("c.yaml", "format: 1\nitems: [\n")]).report.diagnostics
     assert (diag.code, diag.line, diag.column) == ("GO001", 2, 8)
     assert "“[”" in diag.message and "“]”" in diag.message
+
+
+# --- decisions of the event-based loader (no node tree) -----------------------
+
+
+def _parse(text: str) -> LoadResult:
+    return parse_yaml_bytes(text.encode("utf-8"), Path("x.yaml"), "x.yaml")
+
+
+def test_positions_without_node_tree() -> None:
+    result = _parse('a:\n  b: "001"\n  c: 001\n  d: [x, "y"]\n')
+    doc = result.document
+    assert doc is not None
+    assert doc.locate("/a/b") == (2, 6) and doc.locate("/a/b", key=True) == (2, 3)
+    assert doc.source_text("/a/c") == "001" and doc.is_plain_scalar("/a/c")
+    assert doc.source_text("/a/b") == "001" and not doc.is_plain_scalar("/a/b")
+    assert doc.locate("/a/d/1") == (4, 10) and not doc.is_plain_scalar("/a/d/1")
+    assert doc.locate("/a/d/9") == (4, 6) and doc.resolve("/a/d/9")[1] is False
+
+
+def test_alias_is_built_again_and_located_at_its_anchor() -> None:
+    result = _parse("base: &b {k: 2024-01-01}\nx: *b\n")
+    doc = result.document
+    assert doc is not None
+    assert doc.data["x"] == {"k": "2024-01-01"} and doc.data["x"] is not doc.data["base"]
+    assert doc.dates == ["/base/k", "/x/k"]
+    assert doc.locate("/x/k") == (1, 14)
+
+
+def test_complex_key_in_a_merged_mapping_is_skipped() -> None:
+    # Decision: a list or mapping used as a key inside a merge source is not merged.
+    result = _parse("base: &b {[1]: z, k: v}\nx: {<<: *b}\n")
+    assert result.document is not None
+    assert result.document.data["x"] == {"k": "v"}
+
+
+def test_aliases_early_in_a_large_file_are_not_refused() -> None:
+    # Expansion checked against the whole file's size, even when aliases come first.
+    head = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [" + ", ".join(["*a"] * 10) + "]\n"
+    head += "c: &c [" + ", ".join(["*b"] * 10) + "]\nd: &d [" + ", ".join(["*c"] * 10) + "]\n"
+    head += "e: &e [" + ", ".join(["*d"] * 10) + "]\nf: [" + ", ".join(["*e"] * 3) + "]\n"
+    body = "".join(f"k{i}: [1, 2, 3]\n" for i in range(40_000))
+    result = _parse(head + body)
+    assert [d.code for d in result.diagnostics] == []
+    assert result.document is not None and len(result.document.data["f"]) == 3
+
+
+def test_too_deep_nesting_is_a_located_error() -> None:
+    text = "a: " + "[" * 2000 + "]" * 2000 + "\n"
+    result = _parse(text)
+    assert [(d.code, d.line) for d in result.diagnostics] == [("GO001", 1)]
