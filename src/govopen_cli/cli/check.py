@@ -62,17 +62,17 @@ def check_command(
     min_coverage: float | None = typer.Option(
         None,
         "--min-coverage",
-        metavar="PCT",
+        metavar="百分数",
         callback=parse_percent,
         help="三定职责覆盖率低于该百分数时报告 GO409（覆盖配置中的 min-coverage）。",
     ),
     baseline_path: Path | None = typer.Option(
-        None, "--baseline", metavar="FILE", help="只报告基线文件中没有记录的新问题。"
+        None, "--baseline", metavar="文件", help="只报告基线文件中没有记录的新问题。"
     ),
     write_baseline: Path | None = typer.Option(
         None,
         "--write-baseline",
-        metavar="FILE",
+        metavar="文件",
         help="把现有问题的指纹写入基线文件（本次以状态 0 退出）；之后用 --baseline 只报告新问题。",
     ),
 ) -> None:

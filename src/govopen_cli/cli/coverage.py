@@ -41,13 +41,13 @@ def coverage_command(
     duties: Path | None = typer.Option(
         None,
         "--duties",
-        metavar="FILE",
+        metavar="文件",
         help="三定映射文件（覆盖 catalog.duties 和配置中的 duties）。",
     ),
     min_coverage: float | None = typer.Option(
         None,
         "--min-coverage",
-        metavar="PCT",
+        metavar="百分数",
         callback=parse_percent,
         help="覆盖率低于该百分数时以状态 1 退出（覆盖配置中的 min-coverage）。",
     ),
