@@ -8,6 +8,7 @@ tests/golden/commands/.
 from __future__ import annotations
 
 import pytest
+
 from command_lines import GOLDEN, LINES, golden_name, run_all
 
 
