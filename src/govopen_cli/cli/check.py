@@ -80,8 +80,8 @@ def check_command(
 
     每个问题一行：文件:行:列: 编号 严重程度 说明。
     """
-    from govopen_cli.baseline import Baseline, load_baseline
-    from govopen_cli.check import CheckOptions, check_paths
+    from govopen_cli.checks.baseline import Baseline, load_baseline
+    from govopen_cli.checks.run import CheckOptions, check_paths
     from govopen_cli.reporters import RenderOptions, render
 
     if baseline_path is not None and write_baseline is not None:
@@ -137,7 +137,7 @@ def schema_command(
 
     示例：govopen schema catalog > catalog.schema.json
     """
-    from govopen_cli.schema import SCHEMA_NAMES, schema_text
+    from govopen_cli.catalog.schema import SCHEMA_NAMES, schema_text
 
     if name not in SCHEMA_NAMES:
         raise GovopenError(f"没有名为 {name!r} 的 schema：可选 {'、'.join(SCHEMA_NAMES)}")

@@ -14,7 +14,7 @@ from govopen_cli.errors import GovopenError
 
 if TYPE_CHECKING:
     from govopen_cli.diagnostics import Report
-    from govopen_cli.diff import DiffOutcome
+    from govopen_cli.diff.compare import DiffOutcome
 
 DIFF_FORMAT_NAMES = ("text", "markdown", "json", "xlsx")
 
@@ -83,7 +83,7 @@ def diff_command(
     事项按编号配对；编号变了而内容几乎相同的算改编号。每处变更有编号和级别
     （如 GD201 公开时限延长 是警告），可用 --fail-on 在 CI 中把关。
     """
-    from govopen_cli.diff import diff_sources
+    from govopen_cli.diff.compare import diff_sources
     from govopen_cli.reporters import render
     from govopen_cli.reporters.diff import BINARY_FORMATS, render_diff
 

@@ -102,7 +102,7 @@ def export_command(
 
     工作簿先写入临时文件，完整后再移到目标位置，不会留下写了一半的文件。
     """
-    from govopen_cli.check import CheckOptions
+    from govopen_cli.checks.run import CheckOptions
     from govopen_cli.excel.export_run import export_catalog
 
     config = project_config(config_path)
@@ -162,7 +162,9 @@ def import_command(
     ),
 ) -> None:
     """把机关现有的 Excel 标准目录导入为目录文件（YAML），并立即检查。"""
-    from govopen_cli.check import CheckOptions, apply_config, check_paths, display_path
+    from govopen_cli.catalog.config import apply_config
+    from govopen_cli.catalog.files import display_path
+    from govopen_cli.checks.run import CheckOptions, check_paths
     from govopen_cli.excel.reader import catalog_yaml, import_workbook, schema_reference
     from govopen_cli.reporters import RenderOptions, render
 

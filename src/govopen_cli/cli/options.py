@@ -13,8 +13,8 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.config import Config, find_config, load_config
-from govopen_cli.date_text import DATE_FORMS, date_problem, parse_date_text
+from govopen_cli.calendar.date_text import DATE_FORMS, date_problem, parse_date_text
+from govopen_cli.catalog.config import Config, find_config, load_config
 from govopen_cli.diagnostics import Severity
 from govopen_cli.errors import ConfigError, PathNotFoundError
 
@@ -39,7 +39,7 @@ def parse_severity(value: str | None) -> Severity | None:
 
 
 def parse_date(value: str) -> dt.date:
-    """A date argument or option, in any of the forms of :data:`~govopen_cli.date_text.DATE_FORMS`."""
+    """A date argument or option, in any of the forms of :data:`~govopen_cli.calendar.date_text.DATE_FORMS`."""
     day = parse_date_text(value)
     if day is None:
         problem = date_problem(value)
@@ -79,7 +79,7 @@ def check_format(value: str) -> str:
 
 def project_config(path: Path | None) -> Config:
     """``--config`` when given, else govopen.toml found from the working directory up."""
-    from govopen_cli.rules import is_known_code
+    from govopen_cli.checks.rules import is_known_code
 
     if path is not None and not path.is_file():
         raise ConfigError(f"找不到配置文件 {path}")

@@ -9,8 +9,8 @@ from pathlib import Path
 from govopen_cli.diagnostics import Report, Severity
 
 __all__ = ["COULD_NOT_RUN", "atomic_path", "emit", "exit_code", "use_color", "write_atomic"]
-from govopen_cli.atomic_file import atomic_path, write_atomic
 from govopen_cli.errors import OutputError
+from govopen_cli.output_file import atomic_path, write_atomic
 
 #: Exit status of a command that could not run: also an input it cannot read at all
 #: (not a workbook, a damaged or empty file), after the diagnostic that says why.

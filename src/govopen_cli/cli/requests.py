@@ -72,14 +72,14 @@ def check_command(
 
     每个问题一行：文件:行:列（xlsx 为 工作表!单元格）: 编号 严重程度 说明。
     """
+    from govopen_cli.calendar.workday import calendar_for_config
     from govopen_cli.reporters import RenderOptions, render
-    from govopen_cli.request_check import (
+    from govopen_cli.requests.check import (
         RequestCheckOptions,
         RequestSettings,
         check_ledger,
         drafts_yaml,
     )
-    from govopen_cli.workday import calendar_for_config
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
@@ -130,9 +130,9 @@ def report_command(
 
     按申请人类型（自然人；法人或其他组织：商业企业、科研机构、社会公益组织、法律服务机构、其他）统计本年新收、上年结转、各类办理结果和结转下年度，并逐列核对勾稽关系：第一项加第二项之和，等于第三项加第四项之和。
     """
-    from govopen_cli.annual_report import build_report
     from govopen_cli.reporters.annual_table import TABLE_FORMATS, render_table
     from govopen_cli.reporters.text import diagnostic_line
+    from govopen_cli.requests.annual_report import build_report
 
     known_format(fmt, TABLE_FORMATS, param_hint="--format")
     if fmt == "xlsx" and output is None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import typer
 
+from govopen_cli.calendar.workday import WEEKDAY_NAMES, WorkdayCalendar, calendar_for_config
 from govopen_cli.cli import app
 from govopen_cli.cli.options import CONFIG_HELP, HOLIDAYS_HELP, parse_date, project_config
-from govopen_cli.workday import WEEKDAY_NAMES, WorkdayCalendar, calendar_for_config
 
 workdays_app = typer.Typer(
     name="workdays",

@@ -11,7 +11,9 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from govopen_cli.annual_report import (
+from govopen_cli.excel.sheet import column_letter
+from govopen_cli.excel.writer import clean_text, looks_like_formula, print_setup, row_height
+from govopen_cli.requests.annual_report import (
     COLUMNS,
     IDENTITY_NOTE,
     ROWS,
@@ -19,9 +21,7 @@ from govopen_cli.annual_report import (
     column_name,
     identity_checks,
 )
-from govopen_cli.excel.sheet import column_letter
-from govopen_cli.excel.writer import clean_text, looks_like_formula, print_setup, row_height
-from govopen_cli.ledger import ORGANISATION_KINDS
+from govopen_cli.requests.ledger import ORGANISATION_KINDS
 
 
 def annual_workbook(table: AnnualTable) -> bytes:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from govopen_cli.diagnostics import Severity
-from govopen_cli.diff import CatalogDiff, Change, value_text
+from govopen_cli.diff.compare import CatalogDiff, Change, value_text
 from govopen_cli.excel.writer import clean_text, looks_like_formula
 
 HEADERS = ("编号", "级别", "事项编号", "一级事项", "字段", "原值", "新值", "说明", "位置")

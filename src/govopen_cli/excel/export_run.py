@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from govopen_cli.check import CheckOptions, check_paths, display_path
-from govopen_cli.coverage import compute_coverage
+from govopen_cli.catalog.files import display_path
+from govopen_cli.checks.coverage import compute_coverage
+from govopen_cli.checks.rules import iter_rules
+from govopen_cli.checks.run import CheckOptions, check_paths
 from govopen_cli.diagnostics import Report
 from govopen_cli.excel.inspect_run import sha256_of
 from govopen_cli.excel.writer import (
@@ -21,7 +23,6 @@ from govopen_cli.excel.writer import (
     RuleInfo,
     export_workbook,
 )
-from govopen_cli.rules import iter_rules
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from govopen_cli.errors import CatalogUnreadableError, GovopenError, PathNotFoundError, UsageError
 
 if TYPE_CHECKING:
-    from govopen_cli.config import Config
+    from govopen_cli.catalog.config import Config
     from govopen_cli.excel.inspection import InspectionResult
 
 
@@ -56,9 +56,10 @@ def inspect_workbook(
     no catalog can be found, or (:class:`~govopen_cli.errors.CatalogUnreadableError`,
     with the catalog's diagnostics) the catalog cannot be read.
     """
-    from govopen_cli.check import apply_config, display_path, load_file
+    from govopen_cli.calendar.workday import calendar_for
+    from govopen_cli.catalog.config import apply_config
+    from govopen_cli.catalog.files import display_path, load_file
     from govopen_cli.excel.inspection import AboutInfo, read_about, read_inspection
-    from govopen_cli.workday import calendar_for
 
     try:
         about = read_about(workbook)

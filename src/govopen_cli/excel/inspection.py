@@ -32,8 +32,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govopen_cli.date_text import date_from_cell
-from govopen_cli.deadline import publishing_limit
+from govopen_cli.calendar.date_text import date_from_cell
+from govopen_cli.calendar.workday import UnknownYearError, WorkdayCalendar
+from govopen_cli.catalog.deadline import publishing_limit
+from govopen_cli.catalog.model import Catalog, Item
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import PathNotFoundError
 from govopen_cli.excel import layout
@@ -45,8 +47,6 @@ from govopen_cli.excel.sheet import (
     open_workbook,
 )
 from govopen_cli.excel.sheet import cell_text as _text
-from govopen_cli.model import Catalog, Item
-from govopen_cli.workday import UnknownYearError, WorkdayCalendar
 
 CODE_FREE_TEXT = "GI001"
 CODE_UNKNOWN_ID = "GI002"

@@ -22,8 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from govopen_cli.channel import OFFICIAL_CHANNELS
-from govopen_cli.model import LEVELS
+from govopen_cli.catalog.channel import OFFICIAL_CHANNELS
+from govopen_cli.catalog.model import LEVELS
 
 SHEET_CATALOG = "目录"
 SHEET_INSPECTION = "检查表"
@@ -55,7 +55,7 @@ MARK_OF_SYMBOL = {"■": "必选", "□": "可选", "▲": "择一"}
 LOOKALIKE_MARKS = {"口": "□", "☐": "□", "◻": "□", "▢": "□", "◼": "■", "▪": "■", "△": "▲"}
 
 #: The 13 channels of the official tables and the variants met in real ones: one list
-#: for the whole tool, kept in :mod:`govopen_cli.channel`.
+#: for the whole tool, kept in :mod:`govopen_cli.catalog.channel`.
 CHANNELS = OFFICIAL_CHANNELS
 
 DROPDOWN_VALUES = ("是", "否", "不适用")

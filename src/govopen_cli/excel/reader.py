@@ -31,7 +31,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govopen_cli.channel import WEBSITE
+from govopen_cli.catalog.channel import WEBSITE
+from govopen_cli.catalog.model import (
+    AUDIENCES,
+    LEVELS,
+    MODES,
+    STAGES,
+    Channel,
+    Deadline,
+    Item,
+    Waiver,
+)
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.excel import layout, text
@@ -44,7 +54,6 @@ from govopen_cli.excel.sheet import (
     excel_error,
     open_workbook,
 )
-from govopen_cli.model import AUDIENCES, LEVELS, MODES, STAGES, Channel, Deadline, Item, Waiver
 
 # Import diagnostics: codes never change meaning (documented in rules/excel_codes.py).
 CODE_NO_HEADER = "GX001"

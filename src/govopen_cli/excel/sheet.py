@@ -1,7 +1,7 @@
 """Reading a sheet: opening a workbook, its cells as text, merged ranges, cell names.
 
 What the catalog import (:mod:`.reader`), the 检查表 reader (:mod:`.inspection`)
-and the 依申请 ledger (:mod:`govopen_cli.ledger`) share. openpyxl is imported inside
+and the 依申请 ledger (:mod:`govopen_cli.requests.ledger`) share. openpyxl is imported inside
 the functions that need it, so importing this module costs nothing.
 """
 

@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from govopen_cli.channel import classify_channel
+from govopen_cli.catalog.channel import classify_channel
+from govopen_cli.catalog.model import Channel
 from govopen_cli.excel import layout
-from govopen_cli.model import Channel
 
 #: Separators dropped from the end of a list element: "1.机构名称；2.职能。"
 TRAILING = "；;，,、。 \t"

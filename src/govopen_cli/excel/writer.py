@@ -27,16 +27,16 @@ from pathlib import Path
 from typing import Any
 
 from govopen_cli import __version__
-from govopen_cli.atomic_file import atomic_path
-from govopen_cli.coverage import CoverageTable
-from govopen_cli.deadline import publishing_limit
+from govopen_cli.catalog.deadline import publishing_limit
+from govopen_cli.catalog.loader import split_pointer
+from govopen_cli.catalog.model import LEVELS, MARK_SYMBOLS, Catalog, Deadline, Item
+from govopen_cli.checks.coverage import CoverageTable
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import OutputError
 from govopen_cli.excel import layout
 from govopen_cli.excel.layout import Column
 from govopen_cli.excel.sheet import column_letter
-from govopen_cli.loader import split_pointer
-from govopen_cli.model import LEVELS, MARK_SYMBOLS, Catalog, Deadline, Item
+from govopen_cli.output_file import atomic_path
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -900,7 +900,7 @@ def _output_folder(out_path: Path) -> Path:
 
 
 def _save_atomic(wb: Any, out_path: Path) -> None:
-    """Save the workbook through :func:`govopen_cli.atomic_file.atomic_path`."""
+    """Save the workbook through :func:`govopen_cli.output_file.atomic_path`."""
     tmp: Path | None = None
     try:
         with atomic_path(out_path) as tmp:

@@ -12,14 +12,14 @@ import json
 import unicodedata
 from typing import Any
 
-from govopen_cli.annual_report import (
+from govopen_cli.requests.annual_report import (
     COLUMNS,
     ROWS,
     TITLE,
     AnnualTable,
     TableRow,
 )
-from govopen_cli.ledger import ORGANISATION_KINDS
+from govopen_cli.requests.ledger import ORGANISATION_KINDS
 
 #: ``--format`` names of ``govopen requests report``; xlsx is binary.
 TABLE_FORMATS = ("text", "markdown", "json", "xlsx")

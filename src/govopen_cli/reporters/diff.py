@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from govopen_cli.diagnostics import Severity
-from govopen_cli.diff import CatalogDiff, Change, CoverageChange
+from govopen_cli.diff.compare import CatalogDiff, Change, CoverageChange
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.terminal import SEVERITY_STYLE, StyledLine, render_lines
 

@@ -75,7 +75,7 @@ def help_markdown(doc: str) -> str:
 
 def rule_descriptor(code: str, fallback: Diagnostic) -> dict[str, Any]:
     """The ``reportingDescriptor`` of a code, from the rule registry."""
-    from govopen_cli.rules import RULES, load_rules
+    from govopen_cli.checks.rules import RULES, load_rules
 
     load_rules()
     rule_ = RULES.get(code)

@@ -1,0 +1,47 @@
+"""How a finding refers to things: an item by its id, a node by its pointer and line.
+
+Shared by the rule modules so that every message names an item the same way
+(``事项 ZD-002``, or ``第 3 个事项`` when the id is missing).
+"""
+
+from __future__ import annotations
+
+from govopen_cli.catalog.model import Item
+from govopen_cli.checks.rules import RuleContext
+
+
+def item_label(item: Item) -> str:
+    """``事项 ZD-002``; ``第 3 个事项`` for an item without an id."""
+    return f"事项 {item.id}" if item.id else f"第 {item.index + 1} 个事项"
+
+
+def line_of(ctx: RuleContext, pointer: str) -> int:
+    """The line the node at ``pointer`` starts on."""
+    return ctx.catalog.locate(pointer).line
+
+
+def existing_pointer(ctx: RuleContext, *pointers: str) -> str:
+    """The first of ``pointers`` that names a node in the file, else the last one.
+
+    ``deadline`` is a string or a ``{text, days, unit}`` mapping: a rule asks for
+    ``…/deadline/text`` then ``…/deadline`` and reports at whichever is there.
+    """
+    document = ctx.catalog.document
+    if document is not None:
+        for pointer in pointers:
+            if document.resolve(pointer)[1]:
+                return pointer
+    return pointers[-1]
+
+
+def deadline_pointer(ctx: RuleContext, item: Item, *, days: bool = False) -> str:
+    """Where an item's 公开时限 is written: its ``days`` when stated (and wanted), else the text."""
+    base = f"{item.pointer}/deadline"
+    if days:
+        return existing_pointer(ctx, f"{base}/days", f"{base}/text", base)
+    return existing_pointer(ctx, f"{base}/text", base)
+
+
+def quote(text: str) -> str:
+    """A value inside a message, in Chinese quotation marks."""
+    return f"“{text}”"

@@ -1,0 +1,242 @@
+"""``govopen check``: load, validate and apply the rules to catalogs and 三定 mappings.
+
+:func:`check_paths` is the one core call behind the command. It never prints and
+never exits: every problem in the user's files becomes a diagnostic in the returned
+:class:`~govopen_cli.diagnostics.Report`, and one bad file never stops the others.
+Only "cannot run at all" (a path that does not exist) raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from govopen_cli.catalog.config import Config, apply_config
+from govopen_cli.catalog.files import LoadedFile, discover_files, display_path, load_file
+from govopen_cli.catalog.model import (
+    Catalog,
+    Kind,
+)
+from govopen_cli.checks.baseline import Baseline, document_fingerprint
+from govopen_cli.checks.rules import RULES, Finding, RuleContext, iter_rules, load_rules
+from govopen_cli.checks.waiver import WaiverBook
+from govopen_cli.diagnostics import Diagnostic, Report, Severity
+from govopen_cli.errors import UsageError
+
+
+@dataclass
+class CheckOptions:
+    """What a check run needs besides the paths."""
+
+    config: Config = field(default_factory=Config)
+    duties: Path | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    #: Keep every file's node tree and model in the result (export, coverage need
+    #: them). ``check`` does not: it releases each catalog once its rules have run,
+    #: so memory stays bounded by the largest file, not the whole corpus.
+    keep_files: bool = True
+    #: Report only findings this baseline does not already record.
+    baseline: Baseline | None = None
+
+
+@dataclass
+class CheckResult:
+    """The report, plus the loaded files for commands that go on (export, coverage)."""
+
+    report: Report
+    files: list[LoadedFile]
+
+    @property
+    def catalogs(self) -> list[LoadedFile]:
+        """The catalog files that could be read."""
+        return [f for f in self.files if f.catalog is not None]
+
+
+class _Session:
+    def __init__(self, options: CheckOptions) -> None:
+        self.options = options
+        self.loaded: dict[Path, LoadedFile] = {}
+        self.order: list[Path] = []
+
+    def get(self, path: Path, expect: Kind | None = None) -> LoadedFile:
+        key = path.resolve()
+        if key not in self.loaded:
+            self.loaded[key] = load_file(path, expect)
+            self.order.append(key)
+        return self.loaded[key]
+
+    def release(self, loaded: LoadedFile) -> None:
+        """Drop a checked catalog's node tree and model; keep its diagnostics."""
+        loaded.document = None
+        loaded.catalog = None
+
+    def mapping_for(self, cat_file: LoadedFile) -> tuple[LoadedFile | None, list[Diagnostic]]:
+        """The 三定 mapping for a catalog: --duties, then catalog.duties, then config."""
+        catalog = cat_file.catalog
+        assert catalog is not None
+        options = self.options
+        if options.duties is not None:
+            mapping = self.get(options.duties, "duties")
+            if mapping.kind == "catalog":
+                raise UsageError(
+                    f"--duties 指定的 {mapping.display} 是目录文件，不是三定映射文件。"
+                    "三定映射文件的顶层是 format、agency、source、duties"
+                )
+            return mapping, []
+        if catalog.duties_ref:
+            target = catalog.duties_path
+            assert target is not None
+            if not target.is_file():
+                return None, [
+                    _bad_duties_link(
+                        cat_file,
+                        f"catalog.duties 指向的三定映射文件 {catalog.duties_ref} 不存在"
+                        f"（按本文件所在目录解析为 {display_path(target)}）。请改正路径",
+                    )
+                ]
+            mapping = self.get(target, "duties")
+            if mapping.kind == "catalog":
+                return None, [
+                    _bad_duties_link(
+                        cat_file,
+                        f"catalog.duties 指向的 {catalog.duties_ref} 是目录文件，"
+                        "不是三定映射文件：请改为三定映射文件的路径",
+                    )
+                ]
+            return mapping, []
+        if options.config.duties:
+            return self.get(options.config.resolve(options.config.duties), "duties"), []
+        return None, []
+
+
+def _bad_duties_link(cat_file: LoadedFile, message: str) -> Diagnostic:
+    """GO401 at the catalog's ``catalog.duties``."""
+    assert cat_file.catalog is not None
+    loc = cat_file.catalog.locate("/catalog/duties")
+    return Diagnostic(
+        file=cat_file.display,
+        line=loc.line,
+        column=loc.column,
+        code="GO401",
+        severity=Severity.ERROR,
+        message=message,
+        path="/catalog/duties",
+        name="duties-file-missing",
+        fingerprint=f"GO401:{cat_file.catalog.id}::duties",
+    )
+
+
+def run_rules(context: RuleContext) -> Iterator[tuple[str, Finding]]:
+    """Every enabled rule's findings for one catalog."""
+    for rule_ in iter_rules():
+        if context.config.enabled(rule_.code):
+            for finding in rule_.run(context):
+                yield rule_.code, finding
+
+
+def _to_diagnostic(code: str, finding: Finding, catalog: Catalog, config: Config) -> Diagnostic:
+    rule_ = RULES[code]
+    return Diagnostic(
+        file=finding.location.file,
+        line=finding.location.line,
+        column=finding.location.column,
+        code=code,
+        severity=config.severity_for(code, rule_.severity),
+        message=finding.message,
+        path=finding.pointer,
+        name=rule_.name,
+        fingerprint=f"{code}:{catalog.id}:{finding.item_id}:{finding.field}",
+    )
+
+
+def check_paths(paths: list[Path], options: CheckOptions | None = None) -> CheckResult:
+    """Check files and folders: the core of ``govopen check``.
+
+    Loads every file, runs the rules on each catalog (against its 三定 mapping when it
+    has one), applies the items' waivers, the configuration's ``select``/``ignore``/
+    ``severity`` and, last, the baseline. Raises
+    :class:`~govopen_cli.errors.PathNotFoundError` for a path that does not exist;
+    everything else is a diagnostic.
+    """
+    options = options or CheckOptions()
+    load_rules()
+    session = _Session(options)
+    report = Report()
+    found: list[Diagnostic] = []
+    for path in discover_files(paths):
+        loaded = session.get(path)
+        if loaded.catalog is not None:
+            found.extend(_check_catalog(session, loaded))
+            if not options.keep_files:
+                session.release(loaded)
+    files = [session.loaded[k] for k in session.order]
+    for loaded in files:
+        report.files.append(loaded.display)
+        report.extend(_with_fingerprints(loaded))
+    report.extend(_unique(found))
+    report.diagnostics = apply_config(report.diagnostics, options.config)
+    if options.baseline is not None:
+        report.diagnostics, report.baselined = options.baseline.filter_new(report.diagnostics)
+    return CheckResult(report=report, files=files if options.keep_files else [])
+
+
+def _check_catalog(session: _Session, cat_file: LoadedFile) -> list[Diagnostic]:
+    """The rules' findings for one catalog, with its items' waivers applied.
+
+    Also marks the waived problems among the catalog file's own (loader and schema)
+    diagnostics and gives them fingerprints (while the model is there to name the
+    items), and adds the waivers' own findings (GO9xx).
+    """
+    catalog = cat_file.catalog
+    assert catalog is not None
+    options = session.options
+    mapping_file, found = session.mapping_for(cat_file)
+    cat_file.mapping = mapping_file
+    dutymap = mapping_file.dutymap if mapping_file is not None else None
+    context = RuleContext(
+        catalog=catalog, config=options.config, dutymap=dutymap, today=options.today
+    )
+    book = WaiverBook(catalog, options.today)
+    for code, finding in run_rules(context):
+        found.append(
+            book.waive(_to_diagnostic(code, finding, catalog, options.config), finding.item_id)
+        )
+    cat_file.diagnostics = [book.waive(d) for d in _with_fingerprints(cat_file)]
+
+    def ran(code: str) -> bool:
+        rule_ = RULES.get(code)
+        return (
+            rule_ is not None
+            and options.config.enabled(code)
+            and (dutymap is not None or not rule_.needs_duties)
+        )
+
+    found.extend(book.findings(ran))
+    return found
+
+
+def _with_fingerprints(loaded: LoadedFile) -> list[Diagnostic]:
+    """A file's loader and schema diagnostics, each with a fingerprint for baselines."""
+    return [
+        d
+        if d.fingerprint
+        else replace(
+            d,
+            fingerprint=document_fingerprint(d, catalog=loaded.catalog, dutymap=loaded.dutymap),
+        )
+        for d in loaded.diagnostics
+    ]
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop exact repeats: a finding about a mapping that several catalogs share."""
+    seen: set[tuple[str, int, int, str, str, bool]] = set()
+    out = []
+    for diag in diagnostics:
+        key = (diag.file, diag.line, diag.column, diag.code, diag.message, diag.waived)
+        if key not in seen:
+            seen.add(key)
+            out.append(diag)
+    return out
