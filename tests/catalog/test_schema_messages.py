@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_loader import VALID
+
 from conftest import REPO
 from govopen_cli.catalog.schema import SCHEMA_NAMES, schema_text
 from govopen_cli.checks.run import check_paths
-from test_loader import VALID
 
 
 def only(path: Path):
