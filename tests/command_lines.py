@@ -97,6 +97,8 @@ def run(line: str) -> str:
     """Exit status, stdout and stderr of one command line, as one text."""
     argv = shlex.split(line)
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "dumb"}
+    # The checkout's own sources, also from a git worktree beside an editable install.
+    env["PYTHONPATH"] = str(REPO / "src")
     env.pop("GITHUB_STEP_SUMMARY", None)
     env.pop("GITHUB_ACTIONS", None)
     out = subprocess.run(
