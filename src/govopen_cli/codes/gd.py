@@ -1,0 +1,1 @@
+"""The GD family of codes (filled in by the codes/ split)."""

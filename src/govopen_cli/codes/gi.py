@@ -1,0 +1,1 @@
+"""The GI family of codes (filled in by the codes/ split)."""

@@ -1,0 +1,1 @@
+"""The GO family of codes (filled in by the codes/ split)."""

@@ -1,0 +1,1 @@
+"""The GR family of codes (filled in by the codes/ split)."""

@@ -1,0 +1,1 @@
+"""The GX family of codes (filled in by the codes/ split)."""
