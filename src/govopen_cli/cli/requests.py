@@ -72,7 +72,7 @@ def check_command(
 
     每个问题一行：文件:行:列（xlsx 为 工作表!单元格）: 编号 严重程度 说明。
     """
-    from govopen_cli.calendar.workday import calendar_for_config
+    from govopen_cli.calendar.workday import calendar_for
     from govopen_cli.reporters import RenderOptions, render
     from govopen_cli.requests.check import (
         RequestCheckOptions,
@@ -87,7 +87,9 @@ def check_command(
     if catalog is not None:
         existing_file(catalog, "目录文件")
     options = RequestCheckOptions(
-        calendar=calendar_for_config(config, holidays),
+        calendar=calendar_for(
+            holidays, config.resolve(config.holidays) if config.holidays else None
+        ),
         today=parse_today(today),
         config=config,
         settings=RequestSettings.from_config(config),
