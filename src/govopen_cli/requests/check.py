@@ -37,15 +37,12 @@ from govopen_cli.catalog.config import Config
 from govopen_cli.catalog.model import Catalog, Item
 from govopen_cli.checks.rules import request_codes as codes
 from govopen_cli.diagnostics import Diagnostic, Report
-from govopen_cli.requests.ledger import (
-    OUTCOME_SUBCATEGORIES,
-    REFUSALS,
-    Ledger,
-    LedgerRequest,
-    column_header,
-    ledger_diagnostic,
-    read_ledger,
-)
+from govopen_cli.requests.ledger import Ledger, read_ledger
+from govopen_cli.requests.ledger_columns import column_header
+from govopen_cli.requests.ledger_request import LedgerRequest
+from govopen_cli.requests.ledger_rows import ledger_diagnostic
+from govopen_cli.requests.ledger_values import OUTCOME_SUBCATEGORIES, REFUSALS
+from govopen_cli.requests.ledger_xlsx import WorkbookReader
 
 ANSWER_DAYS = 20  # 第三十三条
 EXTENSION_DAYS = 20  # 第三十三条, with approval
@@ -144,6 +141,8 @@ class RequestCheckOptions:
     config: Config = field(default_factory=Config)
     settings: RequestSettings = field(default_factory=RequestSettings)
     catalog_path: Path | None = None
+    #: How an .xlsx ledger is read (:func:`govopen_cli.excel.ledger_sheet.read_ledger_sheet`).
+    read_workbook: WorkbookReader | None = None
 
 
 @dataclass
@@ -522,7 +521,7 @@ def check_ledger(
     from govopen_cli.catalog.files import display_path, load_file
 
     shown = display if display is not None else display_path(path)
-    result = read_ledger(path, shown)
+    result = read_ledger(path, shown, read_workbook=options.read_workbook)
     report = Report(title="govopen requests check")
     report.files.append(shown)
     report.extend(result.diagnostics)
