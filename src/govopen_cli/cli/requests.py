@@ -75,12 +75,9 @@ def check_command(
     from govopen_cli.calendar.workday import calendar_for
     from govopen_cli.excel.ledger_sheet import read_ledger_sheet
     from govopen_cli.reporters import RenderOptions, render
-    from govopen_cli.requests.check import (
-        RequestCheckOptions,
-        RequestSettings,
-        check_ledger,
-        drafts_yaml,
-    )
+    from govopen_cli.requests.check import RequestCheckOptions, check_ledger
+    from govopen_cli.requests.conversion import drafts_yaml
+    from govopen_cli.requests.settings import RequestSettings
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
