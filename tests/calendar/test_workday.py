@@ -13,10 +13,8 @@ from govopen_cli.calendar.workday import (
     UnknownYearError,
     WorkdayCalendar,
     calendar_for,
-    calendar_for_config,
     load_holiday_file,
 )
-from govopen_cli.catalog.config import load_config
 
 TEST_HOLIDAYS = Path(__file__).parents[1] / "data" / "holidays-test-2027.yaml"
 EXAMPLE_HOLIDAYS = Path(__file__).resolve().parents[2] / "examples" / "holidays-example.yaml"
@@ -77,13 +75,13 @@ def test_holiday_file_adds_a_year():
     assert "2027（节假日文件）" in cal.known_years()
 
 
-def test_holiday_file_from_config(tmp_path):
-    (tmp_path / "govopen.toml").write_text(
-        f'holidays = "{TEST_HOLIDAYS.as_posix()}"\n', encoding="utf-8"
-    )
-    config = load_config(tmp_path / "govopen.toml")
-    assert calendar_for_config(config).knows(2027)
-    assert not calendar_for_config(load_config(None)).knows(2027)
+def test_the_given_holiday_file_wins_over_the_configured_one(tmp_path):
+    assert calendar_for(None, TEST_HOLIDAYS).knows(2027)
+    assert not calendar_for(None).knows(2027)
+    missing = tmp_path / "missing.yaml"
+    assert calendar_for(TEST_HOLIDAYS, missing).knows(2027)  # the configured file is not read
+    with pytest.raises(HolidayFileError, match=r"missing\.yaml"):
+        calendar_for(missing, TEST_HOLIDAYS)
 
 
 def test_the_bundled_example_reads_and_is_not_a_real_year():

@@ -11,6 +11,7 @@ from govopen_cli.catalog.config import Config
 from govopen_cli.catalog.files import load_file
 from govopen_cli.errors import CatalogUnreadableError, GovopenError
 from govopen_cli.excel.inspect_run import inspect_workbook
+from govopen_cli.excel.ledger_sheet import read_ledger_sheet
 from govopen_cli.excel.writer import InputFile, export_workbook
 from govopen_cli.requests.annual_report import build_report
 
@@ -32,7 +33,7 @@ def test_build_report_gives_the_table_and_the_identity_diagnostics(capsys):
 def test_build_report_of_an_unreadable_ledger_has_no_table(tmp_path):
     ledger = tmp_path / "台账.xlsx"
     ledger.write_bytes(b"not a workbook")
-    result = build_report(ledger, 2025, Config())
+    result = build_report(ledger, 2025, Config(), read_workbook=read_ledger_sheet)
     assert result.table is None
     assert result.unreadable
     assert result.report.diagnostics

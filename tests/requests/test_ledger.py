@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from govopen_cli.requests.ledger import (
-    LedgerResult,
+from govopen_cli.excel.ledger_sheet import read_ledger_sheet
+from govopen_cli.requests.ledger import LedgerResult, read_ledger
+from govopen_cli.requests.ledger_columns import match_header
+from govopen_cli.requests.ledger_values import (
     Outcome,
-    match_header,
     parse_applicant,
     parse_flag,
     parse_outcome,
     parse_workdays,
-    read_ledger,
 )
 from ledger_files import EXAMPLES, write_xlsx
 
@@ -58,7 +58,10 @@ def fields(result: LedgerResult) -> list[tuple[object, ...]]:
 
 
 def test_the_three_example_formats_hold_the_same_requests():
-    results = [read_ledger(EXAMPLES / f"台账-2025.{ext}") for ext in ("csv", "xlsx", "yaml")]
+    results = [
+        read_ledger(EXAMPLES / f"台账-2025.{ext}", read_workbook=read_ledger_sheet)
+        for ext in ("csv", "xlsx", "yaml")
+    ]
     for result in results:
         assert result.diagnostics == []
     csv_rows = fields(results[0])
@@ -195,7 +198,7 @@ def test_xlsx_cells(tmp_path):
         ],
         title="台账",
     )
-    result = read_ledger(path, "台账.xlsx")
+    result = read_ledger(path, "台账.xlsx", read_workbook=read_ledger_sheet)
     requests = result.ledger.requests
     assert [r.received for r in requests[:3]] == [D("2025-09-26")] * 3
     assert requests[0].answered == requests[1].answered == D("2025-10-30")
@@ -217,7 +220,7 @@ def test_xlsx_prefers_the_sheet_with_a_header(tmp_path):
     ws.append(HEADER.split(","))
     ws.append(["1", dt.date(2025, 1, 6), "自然人", "x", None, None])
     wb.save(path)
-    result = read_ledger(path)
+    result = read_ledger(path, read_workbook=read_ledger_sheet)
     assert result.ledger.sheet == "2025年"
     assert len(result.ledger.requests) == 1
 
@@ -225,9 +228,16 @@ def test_xlsx_prefers_the_sheet_with_a_header(tmp_path):
 def test_corrupt_xlsx(tmp_path):
     path = tmp_path / "l.xlsx"
     path.write_bytes(b"not a zip")
-    result = read_ledger(path)
+    result = read_ledger(path, read_workbook=read_ledger_sheet)
     assert result.ledger is None
     assert [d.code for d in result.diagnostics] == ["GR001"]
+
+
+def test_an_xlsx_ledger_needs_a_workbook_reader(tmp_path):
+    path = tmp_path / "l.xlsx"
+    write_xlsx(path, [HEADER.split(","), ["1", "2025-09-26", "自然人", "x", "", ""]])
+    with pytest.raises(ValueError, match="read_workbook"):
+        read_ledger(path)
 
 
 def test_unsupported_suffix(tmp_path):
@@ -459,7 +469,7 @@ def test_xlsx_column_without_header(tmp_path):
     write_xlsx(
         path, [[*HEADER.split(","), None], ["1", "2025-01-06", "自然人", "x", "", "", "备注"]]
     )
-    result = read_ledger(path)
+    result = read_ledger(path, read_workbook=read_ledger_sheet)
     [diag] = result.diagnostics
     assert (diag.code, diag.source) == ("GR009", "台账!G2")
 

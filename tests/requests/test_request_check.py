@@ -12,15 +12,11 @@ from govopen_cli.calendar.workday import WorkdayCalendar, calendar_for
 from govopen_cli.catalog.config import Config, load_config
 from govopen_cli.checks.rules import iter_rules
 from govopen_cli.errors import ConfigError
-from govopen_cli.requests.check import (
-    RequestCheckOptions,
-    RequestSettings,
-    check_ledger,
-    drafts_yaml,
-    due_date,
-    similarity_text,
-)
+from govopen_cli.requests.check import RequestCheckOptions, check_ledger
+from govopen_cli.requests.conversion import drafts_yaml, similarity_text
+from govopen_cli.requests.deadline import due_date
 from govopen_cli.requests.ledger import read_ledger
+from govopen_cli.requests.settings import RequestSettings
 from ledger_files import EXAMPLES
 
 DATA = Path(__file__).parents[1] / "data"

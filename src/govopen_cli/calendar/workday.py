@@ -29,12 +29,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from govopen_cli.errors import GovopenError
-
-if TYPE_CHECKING:
-    from govopen_cli.catalog.config import Config
 
 ONE_DAY = dt.timedelta(days=1)
 WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
@@ -249,13 +246,11 @@ class WorkdayCalendar:
         return "chinese-calendar"
 
 
-def calendar_for(holiday_file: Path | None) -> WorkdayCalendar:
-    """A calendar with the project's holiday file added, when there is one."""
-    return WorkdayCalendar(load_holiday_file(holiday_file) if holiday_file else None)
+def calendar_for(holiday_file: Path | None, configured: Path | None = None) -> WorkdayCalendar:
+    """The calendar of a run, with a holiday file added when there is one.
 
-
-def calendar_for_config(config: Config, holiday_file: Path | None = None) -> WorkdayCalendar:
-    """The calendar of a run: ``holiday_file`` when given, else govopen.toml's ``holidays``."""
-    if holiday_file is None and config.holidays:
-        holiday_file = config.resolve(config.holidays)
-    return calendar_for(holiday_file)
+    ``holiday_file`` (``--holidays``) wins over ``configured`` (govopen.toml's
+    ``holidays``, resolved by the caller: the calendar does not read the configuration).
+    """
+    chosen = holiday_file if holiday_file is not None else configured
+    return WorkdayCalendar(load_holiday_file(chosen) if chosen else None)

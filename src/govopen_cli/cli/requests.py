@@ -72,14 +72,12 @@ def check_command(
 
     每个问题一行：文件:行:列（xlsx 为 工作表!单元格）: 编号 严重程度 说明。
     """
-    from govopen_cli.calendar.workday import calendar_for_config
+    from govopen_cli.calendar.workday import calendar_for
+    from govopen_cli.excel.ledger_sheet import read_ledger_sheet
     from govopen_cli.reporters import RenderOptions, render
-    from govopen_cli.requests.check import (
-        RequestCheckOptions,
-        RequestSettings,
-        check_ledger,
-        drafts_yaml,
-    )
+    from govopen_cli.requests.check import RequestCheckOptions, check_ledger
+    from govopen_cli.requests.conversion import drafts_yaml
+    from govopen_cli.requests.settings import RequestSettings
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
@@ -87,11 +85,14 @@ def check_command(
     if catalog is not None:
         existing_file(catalog, "目录文件")
     options = RequestCheckOptions(
-        calendar=calendar_for_config(config, holidays),
+        calendar=calendar_for(
+            holidays, config.resolve(config.holidays) if config.holidays else None
+        ),
         today=parse_today(today),
         config=config,
         settings=RequestSettings.from_config(config),
         catalog_path=catalog,
+        read_workbook=read_ledger_sheet,
     )
     result = check_ledger(ledger, options)
     if drafts is not None:
@@ -130,6 +131,7 @@ def report_command(
 
     按申请人类型（自然人；法人或其他组织：商业企业、科研机构、社会公益组织、法律服务机构、其他）统计本年新收、上年结转、各类办理结果和结转下年度，并逐列核对勾稽关系：第一项加第二项之和，等于第三项加第四项之和。
     """
+    from govopen_cli.excel.ledger_sheet import read_ledger_sheet
     from govopen_cli.reporters.annual_table import TABLE_FORMATS, render_table
     from govopen_cli.reporters.text import diagnostic_line
     from govopen_cli.requests.annual_report import build_report
@@ -140,7 +142,7 @@ def report_command(
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
     existing_file(ledger, "台账文件")
-    result = build_report(ledger, year, config)
+    result = build_report(ledger, year, config, read_workbook=read_ledger_sheet)
     if result.table is not None:
         rendered = render_table(result.table, fmt)
         data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.calendar.workday import WEEKDAY_NAMES, WorkdayCalendar, calendar_for_config
+from govopen_cli.calendar.workday import WEEKDAY_NAMES, WorkdayCalendar, calendar_for
 from govopen_cli.cli import app
 from govopen_cli.cli.options import CONFIG_HELP, HOLIDAYS_HELP, parse_date, project_config
 
@@ -25,7 +25,8 @@ app.add_typer(workdays_app)
 
 
 def _calendar(config_path: Path | None, holidays: Path | None) -> WorkdayCalendar:
-    return calendar_for_config(project_config(config_path), holidays)
+    config = project_config(config_path)
+    return calendar_for(holidays, config.resolve(config.holidays) if config.holidays else None)
 
 
 @workdays_app.command(

@@ -21,7 +21,7 @@ from govopen_cli.requests.annual_report import (
     column_name,
     identity_checks,
 )
-from govopen_cli.requests.ledger import ORGANISATION_KINDS
+from govopen_cli.requests.ledger_values import ORGANISATION_KINDS
 
 
 def annual_workbook(table: AnnualTable) -> bytes:

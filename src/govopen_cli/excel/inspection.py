@@ -36,6 +36,7 @@ from govopen_cli.calendar.date_text import date_from_cell
 from govopen_cli.calendar.workday import UnknownYearError, WorkdayCalendar
 from govopen_cli.catalog.deadline import publishing_limit
 from govopen_cli.catalog.model import Catalog, Item
+from govopen_cli.cell_value import cell_text as _text
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import PathNotFoundError
 from govopen_cli.excel import layout
@@ -46,7 +47,6 @@ from govopen_cli.excel.sheet import (
     cell_name,
     open_workbook,
 )
-from govopen_cli.excel.sheet import cell_text as _text
 
 CODE_FREE_TEXT = "GI001"
 CODE_UNKNOWN_ID = "GI002"

@@ -42,6 +42,7 @@ from govopen_cli.catalog.model import (
     Item,
     Waiver,
 )
+from govopen_cli.cell_value import cell_text
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.excel import layout, text
@@ -50,7 +51,6 @@ from govopen_cli.excel.sheet import (
     SheetGrid,
     UnreadableWorkbookError,
     cell_name,
-    cell_text,
     excel_error,
     open_workbook,
 )

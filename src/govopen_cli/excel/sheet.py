@@ -1,16 +1,17 @@
 """Reading a sheet: opening a workbook, its cells as text, merged ranges, cell names.
 
 What the catalog import (:mod:`.reader`), the 检查表 reader (:mod:`.inspection`)
-and the 依申请 ledger (:mod:`govopen_cli.requests.ledger`) share. openpyxl is imported inside
+and the 依申请 ledger (:mod:`.ledger_sheet`) share. openpyxl is imported inside
 the functions that need it, so importing this module costs nothing.
 """
 
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from pathlib import Path
 from typing import Any
+
+from govopen_cli.cell_value import cell_text
 
 
 class UnreadableWorkbookError(Exception):
@@ -45,24 +46,6 @@ def column_letter(col: int) -> str:
 def cell_name(sheet: str, row: int, col: int) -> str:
     """``目录!C12``: a cell as diagnostics name it (1-based row and column)."""
     return f"{sheet}!{column_letter(col)}{row}"
-
-
-def cell_text(value: Any) -> str:
-    """A cell's value as text: whole numbers without ".0", dates as YYYY-MM-DD, None as "".
-
-    Also used for the values of CSV and YAML ledgers, which come as the same types.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value).strip()
 
 
 #: The error values Excel stores in a cell whose formula failed.

@@ -19,7 +19,7 @@ from govopen_cli.requests.annual_report import (
     AnnualTable,
     TableRow,
 )
-from govopen_cli.requests.ledger import ORGANISATION_KINDS
+from govopen_cli.requests.ledger_values import ORGANISATION_KINDS
 
 #: ``--format`` names of ``govopen requests report``; xlsx is binary.
 TABLE_FORMATS = ("text", "markdown", "json", "xlsx")

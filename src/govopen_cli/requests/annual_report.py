@@ -26,15 +26,11 @@ from typing import TYPE_CHECKING
 
 from govopen_cli.checks.rules import request_codes as codes
 from govopen_cli.diagnostics import Diagnostic, Report
-from govopen_cli.requests.ledger import (
-    APPLICANT_KINDS,
-    OUTCOME_SUBCATEGORIES,
-    CellRef,
-    Ledger,
-    LedgerRequest,
-    ledger_diagnostic,
-    read_ledger,
-)
+from govopen_cli.requests.ledger import Ledger, read_ledger
+from govopen_cli.requests.ledger_request import LedgerRequest
+from govopen_cli.requests.ledger_rows import CellRef, ledger_diagnostic
+from govopen_cli.requests.ledger_values import APPLICANT_KINDS, OUTCOME_SUBCATEGORIES
+from govopen_cli.requests.ledger_xlsx import WorkbookReader
 
 if TYPE_CHECKING:
     from govopen_cli.catalog.config import Config
@@ -328,15 +324,23 @@ class AnnualReportResult:
 
 
 def build_report(
-    ledger_path: Path, year: int, config: Config, *, display: str | None = None
+    ledger_path: Path,
+    year: int,
+    config: Config,
+    *,
+    display: str | None = None,
+    read_workbook: WorkbookReader | None = None,
 ) -> AnnualReportResult:
     """Read the ledger at ``ledger_path``, count its table for ``year`` and check the
-    table's 勾稽关系. Problems are diagnostics in the result; this never prints."""
+    table's 勾稽关系. Problems are diagnostics in the result; this never prints.
+
+    ``read_workbook`` reads an .xlsx ledger
+    (:func:`govopen_cli.excel.ledger_sheet.read_ledger_sheet`)."""
     from govopen_cli.catalog.config import apply_config
     from govopen_cli.catalog.files import display_path
 
     shown = display if display is not None else display_path(ledger_path)
-    read = read_ledger(ledger_path, shown)
+    read = read_ledger(ledger_path, shown, read_workbook=read_workbook)
     report = Report(title="govopen requests report", files=[shown])
     report.extend(read.diagnostics)
     table = None
