@@ -12,15 +12,11 @@ import yaml
 from govopen_cli.catalog.files import load_file
 from govopen_cli.catalog.model import Catalog, Deadline, DutyMap
 from govopen_cli.checks.rules import RULES, load_rules
-from govopen_cli.diagnostics import Severity
-from govopen_cli.diff.compare import (
-    MULTISET_FIELDS,
-    RENAME_THRESHOLD,
-    CatalogDiff,
-    deadline_lengthened,
-    diff_catalogs,
-    similarity,
-)
+from govopen_cli.diagnostics import Diagnostic, Severity
+from govopen_cli.diff.compare import CatalogDiff, diff_catalogs
+from govopen_cli.diff.fields import MULTISET_FIELDS, deadline_lengthened
+from govopen_cli.diff.match import RENAME_THRESHOLD
+from govopen_cli.diff.similarity import similarity
 
 HEADER = {
     "id": "py-zrzyj",
@@ -129,9 +125,18 @@ def test_added_item_is_info_located_in_the_new_file(make):
     assert diff.added == ("GH-008",)
     assert codes(diff) == [("GD101", "info", "GH-008")]
     change = diff.changes[0]
-    assert change.location.file.endswith("new.yaml")
-    assert change.location.line == new.locate("/items/3").line
+    assert change.file.endswith("new.yaml")
+    assert change.line == new.locate("/items/3").line
     assert change.first_level == "规划信息"
+
+
+def test_a_change_is_a_diagnostic_of_its_gd_code(make):
+    old = make("old.yaml", BASE)
+    new = make("new.yaml", [*BASE, item("GH-008", "国土空间规划实施监测评估", first="规划信息")])
+    change = diff_catalogs(old, new).changes[0]
+    assert isinstance(change, Diagnostic)
+    assert (change.code, change.name, change.path) == ("GD101", "item-added", "/items/3")
+    assert change.where == f"{change.file}:{change.line}:{change.column}"
 
 
 def test_removed_proactive_item_is_a_warning_located_in_the_old_file(make):
@@ -140,8 +145,8 @@ def test_removed_proactive_item_is_a_warning_located_in_the_old_file(make):
     diff = diff_catalogs(old, new)
     assert diff.removed == ("ZC-002",)
     assert codes(diff) == [("GD102", "warning", "ZC-002")]
-    assert diff.changes[0].location.file.endswith("old.yaml")
-    assert diff.changes[0].location.line == old.locate("/items/1").line
+    assert diff.changes[0].file.endswith("old.yaml")
+    assert diff.changes[0].line == old.locate("/items/1").line
 
 
 def test_removed_on_request_item_is_info(make):
@@ -265,7 +270,7 @@ def test_list_fields_show_what_was_added_and_removed(make):
 def test_a_field_change_is_located_at_the_field_in_the_new_file(make):
     new = make("new.yaml", with_(BASE, 2, owner="平遥县人民政府"))
     diff = diff_catalogs(make("old.yaml", BASE), new)
-    assert diff.changes[0].location.line == new.locate("/items/2/owner").line
+    assert diff.changes[0].line == new.locate("/items/2/owner").line
 
 
 def test_optional_fields_added_or_dropped_are_changes(make):
@@ -371,7 +376,7 @@ def test_header_changes_are_listed(make):
         {"field": "document_no", "old": None, "new": "平自然资发〔2025〕9号"},
     ]
     assert [c for c, _, _ in codes(diff)] == ["GD401"] * 3
-    assert diff.changes[1].location.line == new.locate("/catalog/year").line
+    assert diff.changes[1].line == new.locate("/catalog/year").line
 
 
 def test_a_different_catalog_id_is_a_warning(make):
@@ -449,7 +454,7 @@ def test_coverage_before_and_after(make, tmp_path):
         ("GD303", "warning", "D21"),
     ]
     located = next(c for c in diff.changes if c.duty_id == "D05")
-    assert located.location.file.endswith("new-sanding.yaml")
+    assert located.file.endswith("new-sanding.yaml")
     assert coverage.to_dict()["before"] == {
         "file": old_map.display,
         "duties": 4,

@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from govopen_cli.diagnostics import Severity
-from govopen_cli.diff.compare import CatalogDiff, Change, value_text
+from govopen_cli.diff.change import Change
+from govopen_cli.diff.compare import CatalogDiff
+from govopen_cli.diff.fields import value_text
 from govopen_cli.excel.writer import clean_text, looks_like_formula
 
 HEADERS = ("编号", "级别", "事项编号", "一级事项", "字段", "原值", "新值", "说明", "位置")
@@ -28,7 +30,6 @@ def _append_texts(sheet: Any, values: Iterable[object]) -> None:
 
 
 def _change_row(change: Change) -> tuple[str, ...]:
-    loc = change.location
     return (
         change.code,
         change.severity.zh,
@@ -38,7 +39,7 @@ def _change_row(change: Change) -> tuple[str, ...]:
         "" if change.old is None else value_text(change.old),
         "" if change.new is None else value_text(change.new),
         change.message,
-        f"{loc.file}:{loc.line}:{loc.column}",
+        change.where,
     )
 
 

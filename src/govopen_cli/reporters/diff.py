@@ -12,7 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from govopen_cli.diagnostics import Severity
-from govopen_cli.diff.compare import CatalogDiff, Change, CoverageChange
+from govopen_cli.diff.change import Change
+from govopen_cli.diff.compare import CatalogDiff
+from govopen_cli.diff.coverage_change import CoverageChange
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.terminal import SEVERITY_STYLE, StyledLine, render_lines
 
@@ -72,15 +74,13 @@ def _groups(diff: CatalogDiff) -> Iterator[_Group]:
 
 def _group(changes: list[Change]) -> _Group:
     first = changes[0]
-    loc = first.location
-    where = f"{loc.file}:{loc.line}:{loc.column}"
     if first.duty_id:
         title = "三定职责"
     elif first.item_id:
         title = f"{first.item_id}  {' › '.join(first.matter)}"
     else:
         title = "目录信息"
-    return _Group(title, where, tuple(changes))
+    return _Group(title, first.where, tuple(changes))
 
 
 def _coverage_line(coverage: CoverageChange) -> str:
