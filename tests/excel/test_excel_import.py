@@ -460,7 +460,7 @@ def test_section_heading_rows_give_the_first_level(tmp_path):
 def test_every_import_and_inspect_code_is_documented_in_four_parts():
     from govopen_cli.checks.rules import RULES, load_rules
     from govopen_cli.excel.import_report import IMPORT_CODES
-    from govopen_cli.excel.inspection import INSPECT_CODES
+    from govopen_cli.inspection.code_table import INSPECT_CODES
 
     load_rules()
     for code in {**IMPORT_CODES, **INSPECT_CODES}:

@@ -36,6 +36,7 @@ from govopen_cli.errors import OutputError
 from govopen_cli.excel import layout
 from govopen_cli.excel.layout import Column
 from govopen_cli.excel.sheet import column_letter
+from govopen_cli.inspection.result import ANSWERS, QUESTIONS
 from govopen_cli.output_file import atomic_path
 
 ProgressCallback = Callable[[int, int], None]
@@ -548,12 +549,13 @@ def _write_inspection(wb: Any, catalog: Catalog, tick: Callable[[], None]) -> No
         return
     keys = [c.key for c in columns]
     sheet.ws.auto_filter.ref = f"A{first - 1}:{column_letter(sheet.ncols)}{last}"
-    drop_first = column_letter(keys.index(layout.DROPDOWN_KEYS[0]) + 1)
-    drop_last = column_letter(keys.index(layout.DROPDOWN_KEYS[-1]) + 1)
+    questions = list(QUESTIONS)  # the dropdown columns, side by side
+    drop_first = column_letter(keys.index(questions[0]) + 1)
+    drop_last = column_letter(keys.index(questions[-1]) + 1)
     drop_range = f"{drop_first}{first}:{drop_last}{last}"
     choices = DataValidation(
         type="list",
-        formula1='"' + ",".join(layout.DROPDOWN_VALUES) + '"',
+        formula1='"' + ",".join(ANSWERS) + '"',
         allow_blank=True,
         showErrorMessage=True,
         showInputMessage=True,
@@ -683,18 +685,18 @@ def _write_summary(
     def rng(key: str) -> str:
         return _ref(layout.SHEET_INSPECTION, ikeys.index(key) + 1, first, last)
 
-    pub, tim, com, chn = (rng(k) for k in layout.DROPDOWN_KEYS)
+    pub, tim, com, chn = (rng(k) for k in QUESTIONS)
     passed = f'{pub},"是",{tim},"<>否",{com},"<>否",{chn},"<>否"'
 
     sheet.section("一、检查结果（随检查表填写自动更新）")
-    sheet.header_row(("检查项", *layout.DROPDOWN_VALUES, "未填写", "符合率"))
+    sheet.header_row(("检查项", *ANSWERS, "未填写", "符合率"))
     result_first = sheet.row + 1
-    for key in layout.DROPDOWN_KEYS:
+    for key in QUESTIONS:
         r = sheet.row + 1
         sheet.append(
             [
-                cell(layout.DROPDOWN_NAMES[key]),
-                *(formula(f"=COUNTIF({rng(key)},{_quote(v)})") for v in layout.DROPDOWN_VALUES),
+                cell(QUESTIONS[key]),
+                *(formula(f"=COUNTIF({rng(key)},{_quote(v)})") for v in ANSWERS),
                 formula(f"=COUNTBLANK({rng(key)})"),
                 formula(f'=IF(B{r}+C{r}=0,"",B{r}/(B{r}+C{r}))', "percent"),
             ]
