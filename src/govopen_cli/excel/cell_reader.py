@@ -128,6 +128,7 @@ class CellReader:
         return placeholder
 
     def read_deadline(self, row: int) -> Deadline:
+        """公开时限 (required), with the count of a 时限天数 column when it is readable."""
         words = self.required("deadline", row, text.one_line(self.cell("deadline", row)[0]))
         count_text, c = self.cell("deadline_count", row)
         if not count_text:
@@ -285,6 +286,7 @@ class CellReader:
         return ordered, extra
 
     def read_tick_column(self, key: str, row: int) -> bool:
+        """A single tick column (需政策解读): ticked or not."""
         raw, c = self.cell(key, row)
         if not c or not raw:
             return False
@@ -295,6 +297,7 @@ class CellReader:
         return ticked
 
     def read_stage(self, row: int) -> str | None:
+        """五公开类别 without 公开/类; kept as written (and reported) when it is none of them."""
         raw, c = self.cell("stage", row)
         value = text.one_line(raw).removesuffix("公开").removesuffix("类")
         if not value:
@@ -310,6 +313,7 @@ class CellReader:
         return value
 
     def read_waivers(self, row: int) -> list[Waiver]:
+        """规则豁免 lines (``GO301：理由（有效期至 2027-12-31）``); unreadable ones are reported."""
         raw, c = self.cell("waivers", row)
         waivers = []
         for line in raw.splitlines():

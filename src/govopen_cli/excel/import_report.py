@@ -123,6 +123,7 @@ class ImportReport:
         col: int = 1,
         severity: Severity | None = None,
     ) -> None:
+        """A diagnostic at a cell of ``sheet``, or about the whole workbook without one."""
         name, default, _ = IMPORT_CODES[code]
         severity = severity or default
         source = cell_name(sheet, row, col) if sheet else self.display

@@ -1,8 +1,11 @@
 """The workbook layout: sheet names, columns, header names and their variants, marks and ticks.
 
-One source of truth for :mod:`.writer` (which writes these headers) and
-:mod:`.reader` / :mod:`.inspection` (which find them again, in any order and under
-the spellings real tables use). No openpyxl here: plain data and text functions.
+One source of truth for the sheets of the export (:mod:`.catalog_sheet`,
+:mod:`.inspection_sheet`, which write these headers) and for :mod:`.table_header` /
+:mod:`.inspection` (which find them again, in any order and under the spellings real
+tables use). The 检查表's dropdown questions are the inspection's own
+(:data:`govopen_cli.inspection.result.QUESTIONS`). No openpyxl here: plain data and
+text functions.
 
 The 目录 sheet follows the official 标准目录 table (two header rows)::
 

@@ -64,6 +64,7 @@ class SheetImport:
         self.cells.report(code, message, row, col)
 
     def run(self, progress: Callable[[], None] | None = None) -> None:
+        """Read every row under the header; ``progress()`` is called once per row."""
         grid = self.grid
         first_data = self.header.last + 1
         for row in range(first_data, len(grid.rows) + 1):
@@ -86,6 +87,8 @@ class SheetImport:
         self.finish()
 
     def skip_row(self, row: int, filled: list[int]) -> None:
+        """Report a row that is no item: a note, a group heading (the 一级事项 of the rows
+        below it) or a row with only 序号 or 一级事项."""
         words = [text.one_line(self.grid.text(row, c)) for c in filled]
         shown = words[0]
         if _NOTE_ROW.match(shown) or len(shown) > 40:
@@ -108,6 +111,7 @@ class SheetImport:
             )
 
     def finish(self) -> None:
+        """The sheet-wide diagnostics: look-alike marks (once, at the first) and generated ids."""
         if self.cells.lookalike is not None:
             row, col = (int(x) for x in self.cells.lookalike.split(":"))
             self.report(
@@ -127,6 +131,7 @@ class SheetImport:
             )
 
     def read_item(self, row: int) -> None:
+        """The item of ``row``, appended with its place in the workbook."""
         g = self.grid
         matter = []
         for key in ("matter1", "matter2", "matter3"):
@@ -190,6 +195,7 @@ class SheetImport:
         self.ctx.sources.append(cell_name(g.title, row, first))
 
     def read_id(self, row: int, matter: list[str]) -> str:
+        """The item's id: its 事项编号 made unique, or one generated from the matter."""
         raw, c = self.cells.cell("id", row)
         where = cell_name(self.grid.title, row, c or 1)
         if raw:
