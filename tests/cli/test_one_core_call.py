@@ -10,9 +10,10 @@ import pytest
 from govopen_cli.catalog.config import Config
 from govopen_cli.catalog.files import load_file
 from govopen_cli.errors import CatalogUnreadableError, GovopenError
+from govopen_cli.excel.about_sheet import InputFile
+from govopen_cli.excel.export_workbook import export_workbook
 from govopen_cli.excel.inspect_run import inspect_workbook
 from govopen_cli.excel.ledger_sheet import read_ledger_sheet
-from govopen_cli.excel.writer import InputFile, export_workbook
 from govopen_cli.requests.annual_report import build_report
 
 REPO = Path(__file__).resolve().parents[2]

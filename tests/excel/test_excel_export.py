@@ -12,7 +12,7 @@ import pytest
 from govopen_cli.checks.run import check_paths
 from govopen_cli.errors import OutputError
 from govopen_cli.excel import layout
-from govopen_cli.excel.writer import export_workbook
+from govopen_cli.excel.export_workbook import export_workbook
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOGS = REPO / "catalogs"

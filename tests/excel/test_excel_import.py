@@ -10,7 +10,8 @@ import yaml
 
 from govopen_cli.catalog.files import load_file
 from govopen_cli.errors import GovopenError
-from govopen_cli.excel.reader import generated_id, import_workbook
+from govopen_cli.excel.reader import import_workbook
+from govopen_cli.excel.sheet_import import generated_id
 
 TITLE = "某某县自然资源局政务公开基本目录（2024年版）"
 
@@ -458,8 +459,8 @@ def test_section_heading_rows_give_the_first_level(tmp_path):
 
 def test_every_import_and_inspect_code_is_documented_in_four_parts():
     from govopen_cli.checks.rules import RULES, load_rules
-    from govopen_cli.excel.inspection import INSPECT_CODES
-    from govopen_cli.excel.reader import IMPORT_CODES
+    from govopen_cli.excel.import_report import IMPORT_CODES
+    from govopen_cli.inspection.code_table import INSPECT_CODES
 
     load_rules()
     for code in {**IMPORT_CODES, **INSPECT_CODES}:

@@ -14,8 +14,9 @@ import pytest
 
 from govopen_cli.calendar.workday import WorkdayCalendar
 from govopen_cli.catalog.files import load_file
+from govopen_cli.excel.about_sheet import InputFile
+from govopen_cli.excel.export_workbook import export_workbook
 from govopen_cli.excel.inspection import read_inspection
-from govopen_cli.excel.writer import InputFile, export_workbook
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOG = REPO / "catalogs" / "pingyao-zrzyj" / "2025.yaml"

@@ -164,8 +164,9 @@ def import_command(
     """把机关现有的 Excel 标准目录导入为目录文件（YAML），并立即检查。"""
     from govopen_cli.catalog.config import apply_config
     from govopen_cli.catalog.files import display_path
+    from govopen_cli.catalog.yaml_writer import catalog_yaml, schema_reference
     from govopen_cli.checks.run import CheckOptions, check_paths
-    from govopen_cli.excel.reader import catalog_yaml, import_workbook, schema_reference
+    from govopen_cli.excel.reader import import_workbook
     from govopen_cli.reporters import RenderOptions, render
 
     config = project_config(config_path)

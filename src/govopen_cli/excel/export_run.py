@@ -15,14 +15,9 @@ from govopen_cli.checks.coverage import compute_coverage
 from govopen_cli.checks.rules import iter_rules
 from govopen_cli.checks.run import CheckOptions, check_paths
 from govopen_cli.diagnostics import Report
+from govopen_cli.excel.about_sheet import InputFile, RuleInfo
+from govopen_cli.excel.export_workbook import ExportSummary, ProgressCallback, export_workbook
 from govopen_cli.excel.inspect_run import sha256_of
-from govopen_cli.excel.writer import (
-    ExportSummary,
-    InputFile,
-    ProgressCallback,
-    RuleInfo,
-    export_workbook,
-)
 
 
 @dataclass(frozen=True)

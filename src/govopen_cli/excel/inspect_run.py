@@ -15,7 +15,7 @@ from govopen_cli.errors import CatalogUnreadableError, GovopenError, PathNotFoun
 
 if TYPE_CHECKING:
     from govopen_cli.catalog.config import Config
-    from govopen_cli.excel.inspection import InspectionResult
+    from govopen_cli.inspection.result import InspectionResult
 
 
 def sha256_of(path: Path) -> str:
@@ -59,7 +59,8 @@ def inspect_workbook(
     from govopen_cli.calendar.workday import calendar_for
     from govopen_cli.catalog.config import apply_config
     from govopen_cli.catalog.files import display_path, load_file
-    from govopen_cli.excel.inspection import AboutInfo, read_about, read_inspection
+    from govopen_cli.excel.about_sheet import AboutInfo, read_about
+    from govopen_cli.excel.inspection import read_inspection
 
     try:
         about = read_about(workbook)

@@ -1,8 +1,11 @@
 """The workbook layout: sheet names, columns, header names and their variants, marks and ticks.
 
-One source of truth for :mod:`.writer` (which writes these headers) and
-:mod:`.reader` / :mod:`.inspection` (which find them again, in any order and under
-the spellings real tables use). No openpyxl here: plain data and text functions.
+One source of truth for the sheets of the export (:mod:`.catalog_sheet`,
+:mod:`.inspection_sheet`, which write these headers) and for :mod:`.table_header` /
+:mod:`.inspection` (which find them again, in any order and under the spellings real
+tables use). The 检查表's dropdown questions are the inspection's own
+(:data:`govopen_cli.inspection.result.QUESTIONS`). No openpyxl here: plain data and
+text functions.
 
 The 目录 sheet follows the official 标准目录 table (two header rows)::
 
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 
 from govopen_cli.catalog.channel import OFFICIAL_CHANNELS
 from govopen_cli.catalog.model import LEVELS
+from govopen_cli.inspection.result import QUESTIONS
 
 SHEET_CATALOG = "目录"
 SHEET_INSPECTION = "检查表"
@@ -57,8 +61,6 @@ LOOKALIKE_MARKS = {"口": "□", "☐": "□", "◻": "□", "▢": "□", "◼"
 #: The 13 channels of the official tables and the variants met in real ones: one list
 #: for the whole tool, kept in :mod:`govopen_cli.catalog.channel`.
 CHANNELS = OFFICIAL_CHANNELS
-
-DROPDOWN_VALUES = ("是", "否", "不适用")
 
 #: Column kinds, which say how a cell is written and read.
 #: text: one line (line breaks joined) · lines: kept as written · content/basis/channels:
@@ -237,10 +239,12 @@ INSPECTION_COLUMNS = (
     Column("mode", "公开方式", 8),
     Column("deadline", "公开时限", 16, aliases=("时限",)),
     Column("department", "责任科室", 10, aliases=("责任股室",)),
-    Column("published", "是否公开", 7, "dropdown", aliases=("已公开", "公开情况")),
-    Column("timely", "是否及时", 7, "dropdown", aliases=("及时性", "是否按时")),
-    Column("complete", "要素是否完整", 8, "dropdown", aliases=("内容是否完整", "要素完整")),
-    Column("channels_ok", "渠道是否符合", 8, "dropdown", aliases=("渠道是否正确", "渠道符合")),
+    Column("published", QUESTIONS["published"], 7, "dropdown", aliases=("已公开", "公开情况")),
+    Column("timely", QUESTIONS["timely"], 7, "dropdown", aliases=("及时性", "是否按时")),
+    Column("complete", QUESTIONS["complete"], 8, "dropdown", aliases=("内容是否完整", "要素完整")),
+    Column(
+        "channels_ok", QUESTIONS["channels_ok"], 8, "dropdown", aliases=("渠道是否正确", "渠道符合")
+    ),
     Column("formed", "信息形成日期", 12, "date", aliases=("形成日期", "信息形成(变更)日期")),
     Column("published_on", "公开日期", 12, "date", aliases=("发布日期", "实际公开日期")),
     Column("evidence", "证据链接", 24, aliases=("证据", "证据(链接、截图)", "链接")),
@@ -248,8 +252,6 @@ INSPECTION_COLUMNS = (
     Column("unit", "整改责任处室", 12, aliases=("整改责任科室", "整改责任单位", "整改单位")),
     Column("fix_by", "整改期限", 12, "date", aliases=("整改时限",)),
 )
-DROPDOWN_KEYS = ("published", "timely", "complete", "channels_ok")
-DROPDOWN_NAMES = {c.key: c.header for c in INSPECTION_COLUMNS if c.kind == "dropdown"}
 
 
 def inspection_column(key: str) -> Column:

@@ -10,8 +10,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from govopen_cli.diagnostics import Diagnostic
-from govopen_cli.excel.inspection import InspectionResult, ItemResult
+from govopen_cli.inspection.result import (
+    FAILED,
+    NOT_APPLICABLE,
+    PASSED,
+    TO_VERIFY,
+    UNCHECKED,
+    InspectionResult,
+    ItemResult,
+)
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.text import diagnostic_line
 
@@ -23,14 +30,6 @@ def _percent(value: float | None) -> str:
 
 
 def _headline(result: InspectionResult) -> list[str]:
-    from govopen_cli.excel.inspection import (
-        FAILED,
-        NOT_APPLICABLE,
-        PASSED,
-        TO_VERIFY,
-        UNCHECKED,
-    )
-
     verify = result.count(TO_VERIFY)
     return [
         f"检查表：{result.workbook}（工作表“{result.sheet or '—'}”）；目录：{result.catalog}，"
@@ -115,14 +114,8 @@ def render_text(result: InspectionResult) -> str:
     if result.diagnostics:
         lines.append("")
         lines.append(f"诊断（{len(result.diagnostics)} 个）：")
-        lines.extend("  " + diagnostic_line(d) for d in _sorted(result))
+        lines.extend("  " + diagnostic_line(d) for d in result.sorted_diagnostics())
     return "\n".join(lines) + "\n"
-
-
-def _sorted(result: InspectionResult) -> list[Diagnostic]:
-    return sorted(
-        result.diagnostics, key=lambda d: (0 if d.source else 1, d.file, d.line, d.column, d.code)
-    )
 
 
 def render_markdown(result: InspectionResult) -> str:
@@ -182,7 +175,7 @@ def render_markdown(result: InspectionResult) -> str:
     if result.diagnostics:
         lines += ["", f"## 诊断（{len(result.diagnostics)} 个）", ""]
         lines += ["| 位置 | 编号 | 严重程度 | 说明 |", "| --- | --- | --- | --- |"]
-        for d in _sorted(result):
+        for d in result.sorted_diagnostics():
             where = d.source or f"{d.file}:{d.line}:{d.column}"
             lines.append(
                 f"| {escape_cell(where)} | {d.code} | {d.severity.zh} | {escape_cell(d.message)} |"

@@ -16,9 +16,9 @@ from typing import Any
 
 from govopen_cli.catalog.loader import make_pointer
 from govopen_cli.checks.rules import Finding, Rule, RuleContext, register
-from govopen_cli.excel.inspection import INSPECT_CODES
+from govopen_cli.excel.import_report import CODE_PLACEHOLDER, FIELD_NAMES, IMPORT_CODES
 from govopen_cli.excel.layout import PLACEHOLDER
-from govopen_cli.excel.reader import CODE_PLACEHOLDER, FIELD_NAMES, IMPORT_CODES
+from govopen_cli.inspection.code_table import INSPECT_CODES
 
 _DOCS = {
     "GX001": "检查：工作表中找不到目录表头（前 30 行内要有“公开事项”或“一级事项”，以及公开内容、公开依据、"

@@ -1,0 +1,115 @@
+"""Catalog data -> the YAML text of a catalog file, laid out for people to read and edit.
+
+What ``govopen import`` writes: the spec's format with 2-space indents, short lists
+in flow style, Chinese unescaped, a blank line between items and, above each item,
+a comment naming where it came from (``目录!A5``). The first line points editors at
+the JSON Schema when the project has one. No workbook here: the caller passes data.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+
+def schema_reference(out_path: Path) -> str | None:
+    """A relative path from ``out_path`` to the project's ``schemas/catalog.schema.json``."""
+    folder = out_path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        schema = candidate / "schemas" / "catalog.schema.json"
+        if schema.is_file():
+            return os.path.relpath(schema, folder).replace(os.sep, "/")
+    return None
+
+
+def catalog_yaml(
+    data: dict[str, Any],
+    *,
+    comments: Sequence[str] = (),
+    sources: Sequence[str] = (),
+    schema: str | None = None,
+) -> str:
+    """Readable YAML in the spec's format: 2-space indent, flow lists for short lists,
+    block lists for content/basis/channels, Chinese unescaped, a blank line between items."""
+    import yaml
+
+    class Flow(list[Any]):
+        pass
+
+    class FlowMap(dict[str, Any]):
+        pass
+
+    class Dumper(yaml.SafeDumper):
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+            super().increase_indent(flow, False)
+
+    def flow_list(dumper: yaml.SafeDumper, value: Flow) -> yaml.Node:
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+    def flow_map(dumper: yaml.SafeDumper, value: FlowMap) -> yaml.Node:
+        return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=True)
+
+    def string(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(Flow, flow_list)
+    Dumper.add_representer(FlowMap, flow_map)
+    Dumper.add_representer(str, string)
+
+    def dump(value: Any) -> str:
+        out: str = yaml.dump(
+            value,
+            Dumper=Dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=10_000,
+            indent=2,
+        )
+        return out
+
+    def shape(item: dict[str, Any]) -> dict[str, Any]:
+        shaped: dict[str, Any] = {}
+        for key, value in item.items():
+            if key in ("matter", "levels", "duties", "audience", "mode") and isinstance(
+                value, list
+            ):
+                shaped[key] = Flow(value)
+            elif key == "channels":
+                shaped[key] = [FlowMap(c) if isinstance(c, dict) else c for c in value]
+            elif key == "deadline" and isinstance(value, dict):
+                shaped[key] = FlowMap(value)
+            elif key == "waivers":
+                shaped[key] = [FlowMap(w) for w in value]
+            else:
+                shaped[key] = value
+        return shaped
+
+    lines: list[str] = []
+    if schema:
+        lines.append(f"# yaml-language-server: $schema={schema}")
+    else:
+        lines.append("# 字段说明：govopen schema catalog > catalog.schema.json，")
+        lines.append(
+            "# 再在本行写 # yaml-language-server: $schema=catalog.schema.json 供编辑器提示"
+        )
+    lines.extend(f"# {c}" if c else "#" for c in comments)
+    lines.append(dump({"format": data["format"]}).rstrip())
+    lines.append(dump({"catalog": data["catalog"]}).rstrip())
+    lines.append("")
+    # One dump for all items (a call per item costs more than the items), then a
+    # blank line and the item's place in the workbook above each "  - id:".
+    block = dump({"items": [shape(item) for item in data["items"]]}).rstrip()
+    n = 0
+    for line in block.splitlines():
+        if line.startswith("  - ") and not line.startswith("  -  "):
+            if n:
+                lines.append("")
+            if n < len(sources) and sources[n]:
+                lines.append(f"  # {sources[n]}")
+            n += 1
+        lines.append(line)
+    return "\n".join(lines) + "\n"
