@@ -28,24 +28,39 @@ from typing import Any
 from govopen_cli.catalog.deadline import publishing_limit
 from govopen_cli.catalog.model import Catalog, Channel, Deadline, DutyMap, Item, Location, Waiver
 from govopen_cli.checks.coverage import compute_coverage
-from govopen_cli.checks.rules.diff_codes import (
-    CODE_BASIS_CHANGED,
-    CODE_CATALOG_ID_CHANGED,
-    CODE_CHANNEL_DROPPED,
-    CODE_DEADLINE_LENGTHENED,
-    CODE_DUTY_LOST_LAST_ITEM,
-    CODE_DUTY_NEWLY_COVERED,
-    CODE_DUTY_NEWLY_MISSING,
-    CODE_FIELD_CHANGED,
-    CODE_HEADER_CHANGED,
-    CODE_ITEM_ADDED,
-    CODE_ITEM_MOVED,
-    CODE_ITEM_REMOVED,
-    CODE_ITEM_RENAMED,
-    CODE_PROACTIVE_TO_ON_REQUEST,
-    diff_code_name,
+from govopen_cli.codes import all_codes
+from govopen_cli.codes.gd import (
+    GD101,
+    GD102,
+    GD103,
+    GD104,
+    GD201,
+    GD202,
+    GD203,
+    GD204,
+    GD205,
+    GD301,
+    GD302,
+    GD303,
+    GD401,
+    GD402,
 )
 from govopen_cli.diagnostics import Diagnostic, Severity
+
+CODE_BASIS_CHANGED = GD205.code
+CODE_CATALOG_ID_CHANGED = GD402.code
+CODE_CHANNEL_DROPPED = GD203.code
+CODE_DEADLINE_LENGTHENED = GD201.code
+CODE_DUTY_LOST_LAST_ITEM = GD301.code
+CODE_DUTY_NEWLY_COVERED = GD302.code
+CODE_DUTY_NEWLY_MISSING = GD303.code
+CODE_FIELD_CHANGED = GD204.code
+CODE_HEADER_CHANGED = GD401.code
+CODE_ITEM_ADDED = GD101.code
+CODE_ITEM_MOVED = GD104.code
+CODE_ITEM_REMOVED = GD102.code
+CODE_ITEM_RENAMED = GD103.code
+CODE_PROACTIVE_TO_ON_REQUEST = GD202.code
 
 #: Two items of different ids are one item renamed at this similarity (0-100) or above.
 RENAME_THRESHOLD = 85.0
@@ -364,7 +379,7 @@ class Change:
     @property
     def name(self) -> str:
         """The code's kebab-case name."""
-        return diff_code_name(self.code)
+        return all_codes()[self.code].name
 
     @property
     def field_label(self) -> str:

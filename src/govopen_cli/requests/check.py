@@ -35,7 +35,8 @@ from govopen_cli.calendar.workday import UnknownYearError, WorkdayCalendar
 from govopen_cli.catalog.channel import WEBSITE
 from govopen_cli.catalog.config import Config
 from govopen_cli.catalog.model import Catalog, Item
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes import Code
+from govopen_cli.codes.gr import GR006, GR011, GR101, GR102, GR103, GR104, GR105, GR106, GR107
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.requests.ledger import (
     OUTCOME_SUBCATEGORIES,
@@ -163,7 +164,7 @@ class _Findings:
         self.ledger = ledger
         self.diagnostics: list[Diagnostic] = []
 
-    def add(self, code: str, request: LedgerRequest, key: str, message: str) -> None:
+    def add(self, code: Code, request: LedgerRequest, key: str, message: str) -> None:
         ref = request.at(key) if key else request.row
         self.diagnostics.append(
             ledger_diagnostic(
@@ -186,7 +187,7 @@ def _check_dates_not_future(out: _Findings, request: LedgerRequest, today: dt.da
     ):
         if value is not None and value > today:
             out.add(
-                codes.LEDGER_DATE_ORDER,
+                GR006,
                 request,
                 key,
                 f"{request.label} 的{column_header(key)} {value} 晚于今天（{today}）："
@@ -211,7 +212,7 @@ def _check_deadline(
             if late > CORRECTION_NOTICE_DAYS:
                 limit = calendar.add(request.received, CORRECTION_NOTICE_DAYS)
                 out.add(
-                    codes.CORRECTION_NOTICE_LATE,
+                    GR106,
                     request,
                     "correction_notice",
                     f"{label} 于 {request.received} 收到，{request.correction_notice} 才通知补正，"
@@ -225,7 +226,7 @@ def _check_deadline(
             if request.answered > due.due:
                 late = calendar.count(due.due, request.answered)
                 out.add(
-                    codes.ANSWERED_LATE,
+                    GR101,
                     request,
                     "answered",
                     f"{label} 答复逾期 {late} 个工作日：{due.basis}，应在 {due.due} 前答复，"
@@ -237,7 +238,7 @@ def _check_deadline(
         if today > due.due:
             late = calendar.count(due.due, today)
             out.add(
-                codes.OVERDUE_OPEN,
+                GR102,
                 request,
                 "answered",
                 f"{label} 尚未答复，答复期限（{due.due}）已过 {late} 个工作日（{due.basis}；"
@@ -248,7 +249,7 @@ def _check_deadline(
         if left <= settings.due_soon_days:
             when = "今天到期" if left == 0 else f"还剩 {left} 个工作日"
             out.add(
-                codes.DUE_SOON,
+                GR103,
                 request,
                 "answered",
                 f"{label} 尚未答复，答复期限 {due.due}，{when}（{due.basis}）",
@@ -256,7 +257,7 @@ def _check_deadline(
     except UnknownYearError as exc:
         year = exc.year or 0
         out.add(
-            codes.DEADLINE_YEAR_UNKNOWN,
+            GR107,
             request,
             "received",
             f"{label} 的期限要数到 {year} 年，但不知道 {year} 年的节假日安排"
@@ -277,7 +278,7 @@ def _check_ground(out: _Findings, request: LedgerRequest) -> None:
         return
     subs = OUTCOME_SUBCATEGORIES[outcome.category]
     out.add(
-        codes.REFUSAL_WITHOUT_GROUND,
+        GR104,
         request,
         "result",
         f"{request.label} 的处理结果“{outcome.category}”没有写明理由（条例第三十六条），"
@@ -489,7 +490,7 @@ def _conversion(
             )
             candidate = ConversionCandidate(tuple(window), item_id, None, data)
         key = "item" if item_id else "content"
-        out.add(codes.CONVERSION_CANDIDATE, first, key, message)
+        out.add(GR105, first, key, message)
         candidates.append(candidate)
     return candidates
 
@@ -544,7 +545,7 @@ def check_ledger(
             item_id = request.item.strip()
             if catalog is not None and item_id and catalog.item(item_id) is None:
                 out.add(
-                    codes.UNKNOWN_CATALOG_ITEM,
+                    GR011,
                     request,
                     "item",
                     f"{request.label} 的关联事项 {item_id} 在目录 "

@@ -24,7 +24,19 @@ from pathlib import Path
 from typing import Any, Literal
 
 from govopen_cli.calendar.date_text import DATE_FORMS, date_from_cell, date_problem, parse_date_text
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes import Code
+from govopen_cli.codes.gr import (
+    GR001,
+    GR002,
+    GR003,
+    GR004,
+    GR005,
+    GR006,
+    GR007,
+    GR008,
+    GR009,
+    GR010,
+)
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.excel.sheet import cell_text
 
@@ -519,10 +531,10 @@ class _Reader:
     def cannot_read(self, message: str, ref: CellRef | None = None) -> None:
         """The file cannot be read as a table at all: GR001, and the run could not happen."""
         self.unreadable = True
-        self.report(codes.LEDGER_UNREADABLE, ref or CellRef(1, 1), message)
+        self.report(GR001, ref or CellRef(1, 1), message)
 
     def report(
-        self, code: str, ref: CellRef, message: str, *, number: str = "", field_name: str = ""
+        self, code: Code, ref: CellRef, message: str, *, number: str = "", field_name: str = ""
     ) -> None:
         self.diagnostics.append(
             ledger_diagnostic(
@@ -533,7 +545,7 @@ class _Reader:
 
 def ledger_diagnostic(
     display: str,
-    code: str,
+    code: Code,
     ref: CellRef,
     message: str,
     *,
@@ -541,16 +553,13 @@ def ledger_diagnostic(
     field_name: str = "",
 ) -> Diagnostic:
     """A GR diagnostic located at a ledger cell (file:line:column, or ``台账!C12``)."""
-    return Diagnostic(
-        file=display,
+    return code.at(
+        display,
+        message,
         line=ref.line,
         column=ref.column,
-        code=code,
-        severity=codes.code_severity(code),
-        message=message,
         path=ref.pointer,
-        name=codes.code_name(code),
-        fingerprint=f"{code}:ledger:{number}:{field_name}",
+        fingerprint=f"{code.code}:ledger:{number}:{field_name}",
         source=ref.source,
     )
 
@@ -584,7 +593,7 @@ def _map_header(
             has_serial = index
         if key is None:
             reader.report(
-                codes.LEDGER_UNKNOWN_COLUMN,
+                GR009,
                 ref_of(index),
                 f"不认识的列“{text}”，这一列不会被检查。规定的列名见 docs/ledger.md"
                 "（如 编号、收到日期、申请人类型、答复日期、处理结果）",
@@ -595,7 +604,7 @@ def _map_header(
             continue
         if key in seen:
             reader.report(
-                codes.LEDGER_UNKNOWN_COLUMN,
+                GR009,
                 ref_of(index),
                 f"“{text}”与第 {seen[key] + 1} 列都是“{_BY_KEY[key].header}”，只读取前一列",
                 field_name=text,
@@ -610,7 +619,7 @@ def _map_header(
         if column.required and column.key not in seen:
             aliases = "、".join(column.aliases[:4])
             reader.report(
-                codes.LEDGER_MISSING_COLUMN,
+                GR002,
                 ref_of(0),
                 f"台账缺少“{column.header}”列（也可写作 {aliases}）",
                 field_name=column.header,
@@ -635,7 +644,7 @@ def _report_unlabeled(
         first = lines[0]
         sample = cell_text(rows[[r[0] for r in rows].index(first)][1][index])
         reader.report(
-            codes.LEDGER_UNKNOWN_COLUMN,
+            GR009,
             ref_of(first, index),
             f"第 {index + 1} 列没有表头，但有 {len(lines)} 行在这一列有内容（如“{sample[:20]}”），"
             "未被读取。常见原因：内容中的英文逗号没有加引号，把后面的单元格挤到了右边",
@@ -693,7 +702,7 @@ def _decode_csv(reader: _Reader, raw: bytes) -> str | None:
             pass
         else:
             reader.report(
-                codes.LEDGER_NOT_UTF8,
+                GR005,
                 CellRef(1, 1),
                 "CSV 是 UTF-16 编码（Excel“Unicode 文本”），已按 UTF-16 读取。建议另存为 UTF-8",
             )
@@ -706,13 +715,13 @@ def _decode_csv(reader: _Reader, raw: bytes) -> str | None:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(1, 1),
             "CSV 既不是 UTF-8 也不是 GB18030（GBK）编码，无法读取。请另存为“CSV UTF-8”",
         )
         return None
     reader.report(
-        codes.LEDGER_NOT_UTF8,
+        GR005,
         CellRef(1, 1),
         "CSV 不是 UTF-8 编码，看起来是 GB18030（GBK，中文版 Excel 另存 CSV 的默认编码），"
         f"已按 GB18030 读取。建议另存为“CSV UTF-8”，或：iconv -f GB18030 -t UTF-8 {reader.display}",
@@ -745,7 +754,7 @@ def _csv_rows(reader: _Reader) -> tuple[list[_RawRow], bool]:
         column = unclosed - before.rfind("\n")
         following = len(text[unclosed:].splitlines()) - 1
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(line, column),
             f"引号没有闭合：第 {line} 行第 {column} 列开始的带引号单元格直到文件末尾都没有结束，"
             f'其后 {following} 行都会被当成这个单元格的内容。请补上配对的英文双引号（"）',
@@ -782,7 +791,7 @@ def _csv_rows(reader: _Reader) -> tuple[list[_RawRow], bool]:
     header = _header_row((line, values) for line, values, _ in records)
     if header is None:
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(1, 1),
             "前 10 行中找不到表头行（应含“编号”“收到日期”等列名）。台账格式见 docs/ledger.md",
         )
@@ -871,7 +880,7 @@ def _xlsx_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
     finally:
         workbook.close()
     reader.report(
-        codes.LEDGER_UNREADABLE,
+        GR001,
         CellRef(1, 1, "A1"),
         "工作簿中没有哪张工作表的前 10 行含有台账表头（“编号”“收到日期”等列名）",
     )
@@ -896,7 +905,7 @@ def _yaml_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
             reader.diagnostics.append(diag)
             continue
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(diag.line, diag.column),
             "YAML 台账的顶层应当是映射（“字段: 值”）：format: 1、agency: 机关名称，"
             "各件申请列在 requests: 之下。如果文件直接是申请的列表（每项以“- 编号:”开头），"
@@ -909,7 +918,7 @@ def _yaml_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
     requests = data.get("requests") if isinstance(data, dict) else None
     if not isinstance(requests, list):
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(1, 1),
             "YAML 台账应有 requests: 列表，每项一件申请（字段名与表格的列名相同）",
         )
@@ -922,7 +931,7 @@ def _yaml_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
     for key in data:
         if key not in _YAML_TOP:
             reader.report(
-                codes.LEDGER_UNKNOWN_COLUMN,
+                GR009,
                 ref(make_pointer([key]), key=True),
                 f"未知字段 {key}：YAML 台账顶层只有 {'、'.join(sorted(_YAML_TOP))}",
                 field_name=str(key),
@@ -932,7 +941,7 @@ def _yaml_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
         pointer = make_pointer(["requests", i])
         if not isinstance(entry, dict):
             reader.report(
-                codes.LEDGER_UNREADABLE,
+                GR001,
                 ref(pointer),
                 "requests 的每一项应是一件申请（“字段: 值”的映射）",
             )
@@ -943,7 +952,7 @@ def _yaml_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
             key = match_header(str(name))
             if key is None:
                 reader.report(
-                    codes.LEDGER_UNKNOWN_COLUMN,
+                    GR009,
                     ref(field_pointer, key=True),
                     f"不认识的字段“{name}”，不会被检查。字段名与表格列名相同，见 docs/ledger.md",
                     field_name=str(name),
@@ -973,7 +982,7 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
     def ref(key: str) -> CellRef:
         return cells[key].ref if key in cells else row.ref
 
-    def report(code: str, key: str, message: str) -> None:
+    def report(code: Code, key: str, message: str) -> None:
         reader.report(code, ref(key), message, number=number, field_name=_BY_KEY[key].header)
 
     who = f"申请 {number} " if number else "这件申请"
@@ -987,7 +996,7 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
             invalid.add(key)
             problem = date_problem(texts[key])
             report(
-                codes.LEDGER_BAD_DATE,
+                GR003,
                 key,
                 f"{who}的{_BY_KEY[key].header}“{texts[key]}”不是有效的日期：{problem}"
                 if problem
@@ -996,19 +1005,19 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
         return day
 
     if not number:
-        report(codes.LEDGER_MISSING_VALUE, "number", "这件申请没有编号：请补填，便于核对和统计")
+        report(GR007, "number", "这件申请没有编号：请补填，便于核对和统计")
     received = date_of("received")
     if not texts.get("received"):
         invalid.add("received")
         report(
-            codes.LEDGER_MISSING_VALUE,
+            GR007,
             "received",
             f"{who}没有收到日期：答复期限从收到申请之日起算（条例第三十一条），请补填",
         )
     applicant = None
     if not texts.get("applicant"):
         report(
-            codes.LEDGER_MISSING_VALUE,
+            GR007,
             "applicant",
             f"{who}没有申请人类型：年度报告要按申请人类型统计，请填写 {APPLICANT_FORMS}",
         )
@@ -1016,7 +1025,7 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
         applicant = parse_applicant(texts["applicant"])
         if applicant is None:
             report(
-                codes.LEDGER_BAD_VALUE,
+                GR004,
                 "applicant",
                 f"{who}的申请人类型“{texts['applicant']}”无法归入年度报告的申请人类别，"
                 f"不能计入年度报告表：请写 {APPLICANT_FORMS}",
@@ -1027,7 +1036,7 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
     extended = parse_flag(cells["extended"].value) if "extended" in cells else False
     if extended is None:
         report(
-            codes.LEDGER_BAD_VALUE,
+            GR004,
             "extended",
             f"{who}的是否延期“{texts['extended']}”无法识别：请写 是 或 否（空白视为否）",
         )
@@ -1035,7 +1044,7 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
     days = parse_workdays(cells["third_party_days"].value) if "third_party_days" in cells else 0
     if days is None:
         report(
-            codes.LEDGER_BAD_VALUE,
+            GR004,
             "third_party_days",
             f"{who}的征求第三方意见天数“{texts['third_party_days']}”无法识别：请写工作日数，如 15"
             "（征求意见所需时间按工作日计，不计入答复期限）",
@@ -1054,10 +1063,10 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
                 if outcome is not None
                 else f"可写 {OUTCOME_FORMS}"
             )
-            report(codes.LEDGER_BAD_VALUE, "result", f"{who}的{reading.problem}。{hint}")
+            report(GR004, "result", f"{who}的{reading.problem}。{hint}")
         elif outcome is not None and not outcome.complete and outcome.category not in REFUSALS:
             report(
-                codes.LEDGER_BAD_VALUE,
+                GR004,
                 "result",
                 f"{who}的处理结果“{result_text}”没有写明是哪一种，不能计入年度报告表：请写 "
                 + "、".join(
@@ -1066,19 +1075,19 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
             )
     if answered is not None and not result_text:
         report(
-            codes.LEDGER_MISSING_VALUE,
+            GR007,
             "result",
             f"{who}已于 {answered} 答复，但没有处理结果：年度报告要按处理结果统计，请补填",
         )
     if result_text and not texts.get("answered"):
         report(
-            codes.LEDGER_MISSING_VALUE,
+            GR007,
             "answered",
             f"{who}有处理结果“{result_text}”，但没有答复日期：请补填答复日期；尚未答复的，处理结果留空",
         )
     if corrected is not None and notice is None and "correction_notice" not in invalid:
         report(
-            codes.LEDGER_MISSING_VALUE,
+            GR007,
             "correction_notice",
             f"{who}有补正收到日期 {corrected}，但没有补正通知日期：请补填",
         )
@@ -1091,7 +1100,7 @@ def _build(reader: _Reader, row: _RawRow, kind: LedgerKind) -> LedgerRequest | N
     for key, later, earlier, later_name, earlier_name in order:
         if later is not None and earlier is not None and later < earlier:
             report(
-                codes.LEDGER_DATE_ORDER,
+                GR006,
                 key,
                 f"{who}的{later_name} {later} 早于{earlier_name} {earlier}：请核对日期",
             )
@@ -1138,7 +1147,7 @@ def _requests(reader: _Reader, rows: list[_RawRow], kind: LedgerKind) -> Iterato
             if earlier is not None:
                 where = earlier.row.source or f"第 {earlier.row.line} 行"
                 reader.report(
-                    codes.LEDGER_DUPLICATE_NUMBER,
+                    GR008,
                     request.at("number"),
                     f"编号 {request.number} 重复（{where}也是这个编号）：统计时会当作两件申请",
                     number=request.number,
@@ -1150,7 +1159,7 @@ def _requests(reader: _Reader, rows: list[_RawRow], kind: LedgerKind) -> Iterato
     if number_only:
         lines = [r.ref.line for r in number_only]
         reader.report(
-            codes.LEDGER_NUMBER_ONLY_ROWS,
+            GR010,
             number_only[0].ref,
             f"第 {_ranges(lines)} 行只有编号，没有其他内容，不作为申请处理（共 {len(lines)} 行）",
         )
