@@ -7,6 +7,7 @@ functions, so a lazy import cannot hide a cycle.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,8 @@ FORBIDDEN = {
     "excel": {"reporters", "cli"},
     "reporters": {"cli"},
 }
+#: A diagnostic code, such as GO201.
+CODE_LITERAL = re.compile(r"^G[ODRXI][0-9]{3}$")
 #: third-party library -> the only packages that may import it
 CONFINED = {"openpyxl": {"excel"}, "rich": {"cli", "reporters"}, "typer": {"cli"}}
 
@@ -142,3 +145,35 @@ def test_no_import_cycle() -> None:
         if node not in state:
             visit(node)
     assert not cycles, "import cycles:\n" + "\n".join(" -> ".join(c) for c in cycles[:10])
+
+
+def _is_code(node: ast.expr | None) -> bool:
+    return (
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and CODE_LITERAL.match(node.value) is not None
+    )
+
+
+def _code_definitions(path: Path) -> list[str]:
+    """Where a module defines a code itself: define(), a name bound to a code, a code table."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = [
+        f"line {node.lineno}: {ast.unparse(node)}"
+        for node in tree.body
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and _is_code(node.value)
+    ]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+            name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+            if name == "define":
+                found.append(f"line {node.lineno}: define(...)")
+        elif isinstance(node, ast.Dict) and any(_is_code(key) for key in node.keys):
+            found.append(f"line {node.lineno}: a dict keyed by codes")
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _domain(m) != "codes"))
+def test_codes_are_defined_only_in_codes(module: str) -> None:
+    found = _code_definitions(MODULES[module])
+    assert not found, f"{module} defines codes ({found}): define them in govopen_cli/codes/"

@@ -34,7 +34,7 @@ def test_bundled_catalogs_pass_their_own_check(run_line):
 
 def test_readme_configuration_example_is_valid(tmp_path):
     from govopen_cli.catalog.config import load_config
-    from govopen_cli.checks.rules import is_known_code
+    from govopen_cli.codes import is_known_code
 
     text = (REPO / "README.md").read_text(encoding="utf-8")
     [example] = re.findall(r"```toml\n(.*?)```", text, flags=re.DOTALL)

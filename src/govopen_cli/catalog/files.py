@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govopen_cli.catalog.loader import (
-    CODE_UNKNOWN_KIND,
     Document,
     LoadResult,
     load_document,
@@ -29,6 +28,7 @@ from govopen_cli.catalog.model import (
     other_file_kind,
 )
 from govopen_cli.catalog.schema import validate_document
+from govopen_cli.codes.go.file import GO008
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import PathNotFoundError
 
@@ -132,11 +132,11 @@ def _loaded_file(path: Path, display: str, result: LoadResult, expect: Kind | No
                 file=display,
                 line=1,
                 column=1,
-                code=CODE_UNKNOWN_KIND,
+                code=GO008.code,
                 severity=Severity.WARNING,
                 message="既不是政务公开目录（没有 catalog、items），也不是三定映射（没有 duties），"
                 "未检查。若是目录文件，请补上 format、catalog、items",
-                name="unknown-file-kind",
+                name=GO008.name,
             )
         )
         return LoadedFile(path, display, None, doc, diagnostics)

@@ -28,6 +28,19 @@ from typing import Any
 
 import yaml
 
+from govopen_cli.codes import all_codes
+from govopen_cli.codes.go.file import (
+    GO001,
+    GO002,
+    GO003,
+    GO004,
+    GO005,
+    GO006,
+    GO007,
+    GO009,
+    GO011,
+    GO012,
+)
 from govopen_cli.diagnostics import Diagnostic, Severity
 
 try:  # the C loader is several times faster; fall back where libyaml is absent
@@ -51,33 +64,16 @@ ALIAS_ALLOWANCE = 100_000
 ALIAS_FACTOR = 10
 
 # Loader diagnostics: codes never change meaning.
-CODE_SYNTAX = "GO001"
-CODE_ENCODING = "GO002"
-CODE_DUPLICATE_KEY = "GO003"
-CODE_ALIAS_BOMB = "GO004"
-CODE_EMPTY = "GO005"
-CODE_MULTI_DOC = "GO006"
-CODE_NOT_MAPPING = "GO007"
-CODE_UNKNOWN_KIND = "GO008"
-CODE_BINARY = "GO009"
-CODE_IMPLICIT_DATE = "GO010"
-CODE_UNREADABLE = "GO011"
-CODE_TAG = "GO012"
-
-LOADER_CODES: dict[str, tuple[str, str]] = {
-    CODE_SYNTAX: ("yaml-syntax", "YAML 语法错误"),
-    CODE_ENCODING: ("not-utf8", "文件不是 UTF-8 编码"),
-    CODE_DUPLICATE_KEY: ("duplicate-key", "同一映射中键重复"),
-    CODE_ALIAS_BOMB: ("alias-expansion", "锚点/别名展开过大"),
-    CODE_EMPTY: ("empty-file", "文件为空"),
-    CODE_MULTI_DOC: ("multiple-documents", "一个文件中有多个 YAML 文档"),
-    CODE_NOT_MAPPING: ("top-level-not-mapping", "顶层不是映射"),
-    CODE_UNKNOWN_KIND: ("unknown-file-kind", "无法识别的文件类型"),
-    CODE_BINARY: ("binary-file", "不是文本文件"),
-    CODE_IMPLICIT_DATE: ("implicit-date", "文本被 YAML 读成日期"),
-    CODE_UNREADABLE: ("unreadable-file", "文件无法读取"),
-    CODE_TAG: ("unsupported-tag", "不支持的 YAML 标签"),
-}
+CODE_SYNTAX = GO001.code
+CODE_ENCODING = GO002.code
+CODE_DUPLICATE_KEY = GO003.code
+CODE_ALIAS_BOMB = GO004.code
+CODE_EMPTY = GO005.code
+CODE_MULTI_DOC = GO006.code
+CODE_NOT_MAPPING = GO007.code
+CODE_BINARY = GO009.code
+CODE_UNREADABLE = GO011.code
+CODE_TAG = GO012.code
 
 
 def escape_pointer_token(token: str | int) -> str:
@@ -193,7 +189,7 @@ def _diag(
         severity=Severity.ERROR,
         message=message,
         path=pointer,
-        name=LOADER_CODES[code][0],
+        name=all_codes()[code].name,
     )
 
 

@@ -18,21 +18,17 @@ from importlib import resources
 from typing import Any
 
 from govopen_cli.catalog.loader import Document, make_pointer
+from govopen_cli.codes import all_codes
+from govopen_cli.codes.go.file import GO010
+from govopen_cli.codes.go.schema import GO101, GO102, GO103, GO104
 from govopen_cli.diagnostics import Diagnostic, Severity
 
 SCHEMA_NAMES = ("catalog", "duties")
 
-CODE_MISSING = "GO101"
-CODE_TYPE = "GO102"
-CODE_VALUE = "GO103"
-CODE_UNKNOWN_FIELD = "GO104"
-
-SCHEMA_CODES: dict[str, tuple[str, str]] = {
-    CODE_MISSING: ("missing-field", "缺少必填字段"),
-    CODE_TYPE: ("wrong-type", "字段类型不对（如未加引号的数字、yes/no）"),
-    CODE_VALUE: ("invalid-value", "字段的值不在允许范围内"),
-    CODE_UNKNOWN_FIELD: ("unknown-field", "未知字段（常见于拼写错误）"),
-}
+CODE_MISSING = GO101.code
+CODE_TYPE = GO102.code
+CODE_VALUE = GO103.code
+CODE_UNKNOWN_FIELD = GO104.code
 
 #: Where a date written without quotes is what the format wants.
 DATE_FIELDS = ("until",)
@@ -205,7 +201,7 @@ class _Translator:
                     severity=Severity.ERROR,
                     message=self.context(path) + message,
                     path=pointer,
-                    name=SCHEMA_CODES[code][0],
+                    name=all_codes()[code].name,
                 )
 
     def translate(self, error: Any) -> list[tuple[str, list[str | int], str, bool]]:
@@ -503,12 +499,12 @@ def _date_diagnostics(document: Document) -> Iterator[Diagnostic]:
             file=document.display,
             line=line,
             column=column,
-            code="GO010",
+            code=GO010.code,
             severity=Severity.ERROR,
             message=(
                 f"{pointer.rsplit('/', 1)[-1]} 的值 {written} 会被 YAML 读成日期，"
                 f"不是文字。请加引号：'{written}'"
             ),
             path=pointer,
-            name="implicit-date",
+            name=GO010.name,
         )

@@ -20,9 +20,12 @@ from govopen_cli.catalog.model import (
     Kind,
 )
 from govopen_cli.checks.baseline import Baseline, document_fingerprint
-from govopen_cli.checks.rules import RULES, Finding, RuleContext, iter_rules, load_rules
+from govopen_cli.checks.rules import iter_rules, load_rules
+from govopen_cli.checks.rules.registry import Finding, RuleContext
 from govopen_cli.checks.waiver import WaiverBook
-from govopen_cli.diagnostics import Diagnostic, Report, Severity
+from govopen_cli.codes import Code, all_codes
+from govopen_cli.codes.go.coverage import GO401
+from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import UsageError
 
 
@@ -115,39 +118,33 @@ def _bad_duties_link(cat_file: LoadedFile, message: str) -> Diagnostic:
     """GO401 at the catalog's ``catalog.duties``."""
     assert cat_file.catalog is not None
     loc = cat_file.catalog.locate("/catalog/duties")
-    return Diagnostic(
-        file=cat_file.display,
+    return GO401.at(
+        cat_file.display,
+        message,
         line=loc.line,
         column=loc.column,
-        code="GO401",
-        severity=Severity.ERROR,
-        message=message,
         path="/catalog/duties",
-        name="duties-file-missing",
-        fingerprint=f"GO401:{cat_file.catalog.id}::duties",
+        fingerprint=f"{GO401.code}:{cat_file.catalog.id}::duties",
     )
 
 
-def run_rules(context: RuleContext) -> Iterator[tuple[str, Finding]]:
+def run_rules(context: RuleContext) -> Iterator[tuple[Code, Finding]]:
     """Every enabled rule's findings for one catalog."""
     for rule_ in iter_rules():
-        if context.config.enabled(rule_.code):
+        if context.config.enabled(rule_.code.code):
             for finding in rule_.run(context):
                 yield rule_.code, finding
 
 
-def _to_diagnostic(code: str, finding: Finding, catalog: Catalog, config: Config) -> Diagnostic:
-    rule_ = RULES[code]
-    return Diagnostic(
-        file=finding.location.file,
+def _to_diagnostic(code: Code, finding: Finding, catalog: Catalog, config: Config) -> Diagnostic:
+    return code.at(
+        finding.location.file,
+        finding.message,
         line=finding.location.line,
         column=finding.location.column,
-        code=code,
-        severity=config.severity_for(code, rule_.severity),
-        message=finding.message,
         path=finding.pointer,
-        name=rule_.name,
-        fingerprint=f"{code}:{catalog.id}:{finding.item_id}:{finding.field}",
+        severity=config.severity_for(code.code, code.severity),
+        fingerprint=f"{code.code}:{catalog.id}:{finding.item_id}:{finding.field}",
     )
 
 
@@ -205,12 +202,14 @@ def _check_catalog(session: _Session, cat_file: LoadedFile) -> list[Diagnostic]:
         )
     cat_file.diagnostics = [book.waive(d) for d in _with_fingerprints(cat_file)]
 
+    rules = load_rules()
+
     def ran(code: str) -> bool:
-        rule_ = RULES.get(code)
+        rule_ = rules.get(code)
         return (
-            rule_ is not None
+            code in all_codes()
             and options.config.enabled(code)
-            and (dutymap is not None or not rule_.needs_duties)
+            and (dutymap is not None or rule_ is None or not rule_.needs_duties)
         )
 
     found.extend(book.findings(ran))

@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from govopen_cli.catalog.model import Catalog, Item, Waiver
-from govopen_cli.checks.rules import RULES, load_rules
-from govopen_cli.checks.rules.waiver import CODE_EXPIRED, CODE_UNKNOWN_RULE, CODE_UNUSED
+from govopen_cli.codes import Code, all_codes
+from govopen_cli.codes.go.waiver import GO901, GO902, GO903
 from govopen_cli.diagnostics import Diagnostic
 
 _ITEM_POINTER = re.compile(r"^/items/(\d+)(?:/|$)")
@@ -93,7 +93,6 @@ class WaiverBook:
         ``ran(code)`` tells whether rule ``code`` ran on the catalog: a waiver for a rule
         that did not run cannot be called unused.
         """
-        load_rules()
         used_rules: set[tuple[int, str]] = set()
         for entry in self.entries:
             if entry.used:
@@ -103,9 +102,9 @@ class WaiverBook:
             rule_code = waiver.rule
             if not _CODE.match(rule_code):
                 continue  # not even shaped like a code: the schema reports it (GO103)
-            if rule_code not in RULES:
+            if rule_code not in all_codes():
                 yield self._diag(
-                    CODE_UNKNOWN_RULE,
+                    GO903,
                     entry,
                     f"{waiver.pointer}/rule",
                     f"{item_label(item)} 的豁免写的规则编号 {rule_code} 不存在，"
@@ -113,7 +112,7 @@ class WaiverBook:
                 )
             elif self.expired(waiver):
                 yield self._diag(
-                    CODE_EXPIRED,
+                    GO901,
                     entry,
                     f"{waiver.pointer}/until",
                     f"{item_label(item)} 对 {rule_code} 的豁免已于 {waiver.until} 到期，不再生效，"
@@ -131,19 +130,15 @@ class WaiverBook:
                         f"{item_label(item)} 对 {rule_code} 的豁免没有用到："
                         f"{rule_code} 在这个事项上没有发现问题。请删除这条豁免"
                     )
-                yield self._diag(CODE_UNUSED, entry, f"{waiver.pointer}/rule", message)
+                yield self._diag(GO902, entry, f"{waiver.pointer}/rule", message)
 
-    def _diag(self, code: str, entry: _Entry, pointer: str, message: str) -> Diagnostic:
+    def _diag(self, code: Code, entry: _Entry, pointer: str, message: str) -> Diagnostic:
         location = self.catalog.locate(pointer)
-        rule_ = RULES[code]
-        return Diagnostic(
-            file=location.file,
+        return code.at(
+            location.file,
+            message,
             line=location.line,
             column=location.column,
-            code=code,
-            severity=rule_.severity,
-            message=message,
             path=pointer,
-            name=rule_.name,
-            fingerprint=f"{code}:{self.catalog.id}:{entry.item.id}:waivers/{entry.waiver.rule}",
+            fingerprint=f"{code.code}:{self.catalog.id}:{entry.item.id}:waivers/{entry.waiver.rule}",
         )

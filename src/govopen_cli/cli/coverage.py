@@ -67,7 +67,7 @@ def coverage_command(
     覆盖率 =（已覆盖 + 不予公开）÷ 职责总数。三定映射依次取 --duties、目录的
     catalog.duties、配置中的 duties。
     """
-    from govopen_cli.checks.coverage import check_coverage
+    from govopen_cli.checks.coverage_result import check_coverage
     from govopen_cli.checks.run import CheckOptions
     from govopen_cli.reporters.coverage_table import render_coverage
 

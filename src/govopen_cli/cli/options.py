@@ -79,7 +79,7 @@ def check_format(value: str) -> str:
 
 def project_config(path: Path | None) -> Config:
     """``--config`` when given, else govopen.toml found from the working directory up."""
-    from govopen_cli.checks.rules import is_known_code
+    from govopen_cli.codes import is_known_code
 
     if path is not None and not path.is_file():
         raise ConfigError(f"找不到配置文件 {path}")

@@ -47,7 +47,7 @@ def rules_command(
     ),
 ) -> None:
     """列出检查规则（编号、名称、默认严重程度、说明），或显示一条规则的完整说明。"""
-    from govopen_cli.checks.rules.docs import (
+    from govopen_cli.reporters.rule_docs import (
         lookup_rules,
         rule_markdown,
         rule_text,

@@ -6,9 +6,11 @@ summary and the documentation in four parts (检查 / 依据 / 错误示例 / �
 part names the article of law or the format rule the code rests on.
 
 Families, one module each: GO (catalog and mapping files: YAML, schema, the rules of
-law, 三定 coverage, waivers), GD (``govopen diff``), GR (the 依申请 ledger and the annual
-report table), GX (``govopen import``), GI (``govopen inspect``). Nothing outside this
-package defines a code; producers build diagnostics with :meth:`Code.at` or a
+law, 三定 coverage, waivers; a package :mod:`.go` with one module per part), GD
+(``govopen diff``), GR (the 依申请 ledger and the annual report table), GX (``govopen
+import``), GI (``govopen inspect``). Each code is a module constant named by its code
+(``from govopen_cli.codes.gd import GD101``). Nothing outside this package defines a
+code; producers build diagnostics with :meth:`Code.at` or a
 :class:`~govopen_cli.diagnostics.Sink`. Codes are never reused.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -82,8 +85,12 @@ CODES: dict[str, Code] = {}
 _NAMES: dict[str, str] = {}
 
 
-def define(code: str, name: str, severity: Severity, summary: str, doc: str = "") -> Code:
-    """Add a code to the registry, refusing a malformed or reused code or name."""
+def define(code: str, name: str, severity: Severity, doc: str, *, summary: str = "") -> Code:
+    """Add a code to the registry, refusing a malformed or reused code or name.
+
+    ``doc`` is written like a docstring (its lines after the first are dedented). Its
+    first line is the summary, unless ``summary`` gives one that the doc does not repeat.
+    """
     if not _CODE.match(code):
         raise ValueError(f"bad code {code!r}")
     if not _NAME.match(name):
@@ -92,10 +99,17 @@ def define(code: str, name: str, severity: Severity, summary: str, doc: str = ""
         raise ValueError(f"code {code} defined twice")
     if name in _NAMES:
         raise ValueError(f"code name {name} defined twice ({_NAMES[name]}, {code})")
-    entry = Code(code, name, severity, summary, doc or summary)
+    text = _clean(doc)
+    entry = Code(code, name, severity, summary or text.split("\n", 1)[0], text)
     CODES[code] = entry
     _NAMES[name] = code
     return entry
+
+
+def _clean(doc: str) -> str:
+    # What inspect.cleandoc does to a docstring, without importing inspect.
+    first, _, rest = doc.strip().partition("\n")
+    return f"{first}\n{textwrap.dedent(rest)}".strip() if rest else first
 
 
 _loaded = False

@@ -13,19 +13,19 @@ from typing import Any
 
 from govopen_cli.catalog.deadline import publishing_limit
 from govopen_cli.catalog.model import Catalog, Deadline, DutyMap, Item
-from govopen_cli.checks.rules.diff_codes import (
-    CODE_BASIS_CHANGED,
-    CODE_CATALOG_ID_CHANGED,
-    CODE_CHANNEL_DROPPED,
-    CODE_DEADLINE_LENGTHENED,
-    CODE_FIELD_CHANGED,
-    CODE_HEADER_CHANGED,
-    CODE_ITEM_ADDED,
-    CODE_ITEM_MOVED,
-    CODE_ITEM_REMOVED,
-    CODE_ITEM_RENAMED,
-    CODE_PROACTIVE_TO_ON_REQUEST,
-    diff_code_name,
+from govopen_cli.codes import all_codes
+from govopen_cli.codes.gd import (
+    GD101,
+    GD102,
+    GD103,
+    GD104,
+    GD201,
+    GD202,
+    GD203,
+    GD204,
+    GD205,
+    GD401,
+    GD402,
 )
 from govopen_cli.diagnostics import Severity
 from govopen_cli.diff.change import Change
@@ -79,7 +79,7 @@ class Classifier:
                 severity=severity,
                 message=message,
                 path=pointer,
-                name=diff_code_name(code),
+                name=all_codes()[code].name,
                 item_id=item.id if item is not None else "",
                 matter=item.matter if item is not None else (),
                 field=field_name,
@@ -94,7 +94,7 @@ class Classifier:
         name, before, after = change.field, change.old, change.new
         if name == "id":
             self.add(
-                CODE_CATALOG_ID_CHANGED,
+                GD402.code,
                 Severity.WARNING,
                 f"目录编号由 {value_text(before)} 改为 {value_text(after)}："
                 "对比的可能不是同一机构的目录",
@@ -106,7 +106,7 @@ class Classifier:
             )
         else:
             self.add(
-                CODE_HEADER_CHANGED,
+                GD401.code,
                 Severity.INFO,
                 f"{HEADER_FIELDS[name]}：{value_text(before)} → {value_text(after)}",
                 self.new,
@@ -119,7 +119,7 @@ class Classifier:
     def added(self, item: Item) -> None:
         """An item of the new catalog that matched nothing (GD101)."""
         self.add(
-            CODE_ITEM_ADDED,
+            GD101.code,
             Severity.INFO,
             f"新增事项 {item.id}（{' › '.join(item.matter)}）",
             self.new,
@@ -133,7 +133,7 @@ class Classifier:
         proactive = item.proactive
         kind = "主动公开事项" if proactive else "事项"
         self.add(
-            CODE_ITEM_REMOVED,
+            GD102.code,
             Severity.WARNING if proactive else Severity.INFO,
             f"删除了{kind} {item.id}（{' › '.join(item.matter)}）",
             self.old,
@@ -145,7 +145,7 @@ class Classifier:
     def renamed(self, old: Item, new: Item, score: float) -> None:
         """An item whose id changed while its content stayed nearly the same (GD103)."""
         self.add(
-            CODE_ITEM_RENAMED,
+            GD103.code,
             Severity.INFO,
             f"事项编号由 {old.id} 改为 {new.id}（内容相似度 {score:.1f}）",
             self.new,
@@ -160,21 +160,21 @@ class Classifier:
         """A field of a matched item changed: GD104, GD201-GD205 by what the change does."""
         name = change.field
         label = change.label
-        code, severity = CODE_FIELD_CHANGED, Severity.INFO
+        code, severity = GD204.code, Severity.INFO
         if name == "matter" and old.first_level != new.first_level:
-            code = CODE_ITEM_MOVED
+            code = GD104.code
             message = (
                 f"从一级事项“{old.first_level}”移到“{new.first_level}”"
                 f"（{' › '.join(old.matter)} → {' › '.join(new.matter)}）"
             )
         elif name == "deadline" and deadline_lengthened(old.deadline, new.deadline):
-            code, severity = CODE_DEADLINE_LENGTHENED, Severity.WARNING
+            code, severity = GD201.code, Severity.WARNING
             message = (
                 f"公开时限延长：{_limit_text(old.deadline)} → {_limit_text(new.deadline)}"
                 f"（原：{old.deadline.text}；现：{new.deadline.text}）"
             )
         elif name == "mode" and old.proactive and not new.proactive:
-            code, severity = CODE_PROACTIVE_TO_ON_REQUEST, Severity.WARNING
+            code, severity = GD202.code, Severity.WARNING
             message = (
                 f"公开方式不再包括主动公开：{value_text(change.old)} → {value_text(change.new)}"
             )
@@ -182,12 +182,12 @@ class Classifier:
             kept = set(new.channel_names)
             dropped = [n for n in old.channel_names if n not in kept]
             if dropped:
-                code, severity = CODE_CHANNEL_DROPPED, Severity.WARNING
+                code, severity = GD203.code, Severity.WARNING
                 message = f"公开渠道减少：{_delta_text(change)}"
             else:
                 message = f"{label}：{_delta_text(change)}"
         elif name == "basis":
-            code = CODE_BASIS_CHANGED
+            code = GD205.code
             message = f"{label}：{_delta_text(change)}"
         elif change.added is not None:
             message = f"{label}：{_delta_text(change)}"

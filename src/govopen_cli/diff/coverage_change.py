@@ -12,11 +12,7 @@ from typing import Any
 
 from govopen_cli.catalog.model import Catalog, DutyMap
 from govopen_cli.checks.coverage import compute_coverage
-from govopen_cli.checks.rules.diff_codes import (
-    CODE_DUTY_LOST_LAST_ITEM,
-    CODE_DUTY_NEWLY_COVERED,
-    CODE_DUTY_NEWLY_MISSING,
-)
+from govopen_cli.codes.gd import GD301, GD302, GD303
 from govopen_cli.diagnostics import Severity
 from govopen_cli.diff.classifier import Classifier
 
@@ -114,7 +110,7 @@ def duty_changes(
             first = next(i for i in classifier.old.items if i.id == before[0])
             document, pointer = classifier.old, f"{first.pointer}/duties"
         classifier.add(
-            CODE_DUTY_LOST_LAST_ITEM,
+            GD301.code,
             Severity.WARNING,
             f"三定职责 {duty_id} 在新目录中没有对应事项了（原有 {'、'.join(before)}）",
             document,
@@ -134,7 +130,7 @@ def duty_changes(
         assert duty is not None
         items = new_links[duty_id]
         classifier.add(
-            CODE_DUTY_NEWLY_COVERED,
+            GD302.code,
             Severity.INFO,
             f"三定职责 {duty_id} 新有对应事项 {'、'.join(items)}",
             new_map,
@@ -150,7 +146,7 @@ def duty_changes(
         assert duty is not None
         why = "不再豁免" if duty_id in before_state.exempt else "新增的职责"
         classifier.add(
-            CODE_DUTY_NEWLY_MISSING,
+            GD303.code,
             Severity.WARNING,
             f"三定职责 {duty_id} 没有对应事项（{why}）",
             new_map,

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from govopen_cli.catalog.files import display_path, load_bytes, load_file
 from govopen_cli.catalog.model import Catalog, DutyMap
-from govopen_cli.checks.rules.diff_codes import CODE_DUPLICATE_ID, diff_code_name
+from govopen_cli.codes.gd import GD001
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
 
@@ -123,12 +123,12 @@ def _duplicate_ids(catalog: Catalog) -> list[Diagnostic]:
                 file=loc.file,
                 line=loc.line,
                 column=loc.column,
-                code=CODE_DUPLICATE_ID,
+                code=GD001.code,
                 severity=Severity.ERROR,
                 message=f"事项编号 {item.id} 重复（另一处在第 {earlier.line} 行）："
                 "对比按编号配对事项，编号必须唯一",
                 path=f"{item.pointer}/id",
-                name=diff_code_name(CODE_DUPLICATE_ID),
+                name=GD001.name,
             )
         )
     return out

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from govopen_cli.catalog.channel import WEBSITE
 from govopen_cli.catalog.model import STAGES, Channel, Deadline, Waiver
+from govopen_cli.catalog.placeholder import FIELD_NAMES
 from govopen_cli.cell_value import cell_text
 from govopen_cli.excel import layout, text
 from govopen_cli.excel.import_report import (
@@ -26,7 +27,6 @@ from govopen_cli.excel.import_report import (
     CODE_UNKNOWN_CHANNEL,
     CODE_UNKNOWN_MARK,
     CODE_URL_SCHEME_ADDED,
-    FIELD_NAMES,
     PLACEHOLDERS,
     ImportReport,
 )

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from govopen_cli.catalog.files import display_path
 from govopen_cli.checks.coverage import compute_coverage
-from govopen_cli.checks.rules import iter_rules
 from govopen_cli.checks.run import CheckOptions, check_paths
+from govopen_cli.codes import iter_codes
 from govopen_cli.diagnostics import Report
 from govopen_cli.excel.about_sheet import InputFile, RuleInfo
 from govopen_cli.excel.export_workbook import ExportSummary, ProgressCallback, export_workbook
@@ -55,7 +55,7 @@ def export_catalog(
         inputs.append(InputFile("配置", display_path(config.path), sha256_of(config.path)))
     rules = [
         RuleInfo(r.code, r.name, config.severity_for(r.code, r.severity).zh, r.summary)
-        for r in iter_rules()
+        for r in iter_codes()
         if config.enabled(r.code)
     ]
     summary = export_workbook(

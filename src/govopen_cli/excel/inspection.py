@@ -22,6 +22,7 @@ from govopen_cli.calendar.date_text import date_from_cell
 from govopen_cli.calendar.workday import WorkdayCalendar
 from govopen_cli.catalog.model import Catalog, Item
 from govopen_cli.cell_value import cell_text as _text
+from govopen_cli.codes import all_codes
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.errors import PathNotFoundError
 from govopen_cli.excel import layout
@@ -43,7 +44,6 @@ from govopen_cli.inspection.code_table import (
     CODE_REORDERED,
     CODE_ROW_WITHOUT_ID,
     CODE_UNKNOWN_ID,
-    INSPECT_CODES,
 )
 from govopen_cli.inspection.result import QUESTIONS, InspectionResult, ItemResult
 from govopen_cli.inspection.verdict import answer, judge, responsible_unit
@@ -61,7 +61,8 @@ class _Reader:
     def add(
         self, code: str, message: str, row: int = 1, col: int = 1, *, cell: bool = True
     ) -> None:
-        name, severity, _ = INSPECT_CODES[code]
+        known = all_codes()[code]
+        name, severity = known.name, known.severity
         source = cell_name(self.sheet, row, col) if cell else ""
         self.diagnostics.append(
             Diagnostic(
@@ -78,7 +79,8 @@ class _Reader:
 
     def at_item(self, code: str, item: Item, message: str) -> None:
         """A diagnostic located at the item in the catalog file."""
-        name, severity, _ = INSPECT_CODES[code]
+        known = all_codes()[code]
+        name, severity = known.name, known.severity
         loc = self.catalog.locate(item.pointer)
         self.diagnostics.append(
             Diagnostic(

@@ -44,9 +44,6 @@ EXPORT_SHEETS = (
     SHEET_ABOUT,
 )
 
-#: Marker of a value the workbook did not give: ``govopen check`` reports it (GX006).
-PLACEHOLDER = "待填写"
-
 TICK = "√"
 #: Cell texts read as a tick.
 TICKS = frozenset({"√", "✓", "✔", "☑", "✅", "v", "V", "是", "Y", "y", "●"})

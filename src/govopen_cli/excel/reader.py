@@ -13,7 +13,7 @@ of "一级/二级/三级", so the same matter gets the same id in next year's ta
 second row with the same matter gets ``-2``, ``-3`` in table order.
 
 What the workbook does not say becomes a placeholder starting with
-:data:`~govopen_cli.excel.layout.PLACEHOLDER` (待填写), which ``govopen check``
+:data:`~govopen_cli.catalog.placeholder.PLACEHOLDER` (待填写), which ``govopen check``
 reports (GX006), so the file is still written and nothing is lost.
 
 A workbook written by ``govopen export`` is recognised by its 说明 sheet: the

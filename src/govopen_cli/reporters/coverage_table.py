@@ -1,7 +1,7 @@
 """The 三定 coverage table of ``govopen coverage``: text (rich or plain), JSON, Markdown.
 
 Not part of the ``--format`` registry of :mod:`govopen_cli.reporters`: it renders a
-:class:`~govopen_cli.checks.coverage.CoverageResult`, not a report of findings.
+:class:`~govopen_cli.checks.coverage_result.CoverageResult`, not a report of findings.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import json
 import unicodedata
 from typing import Any
 
-from govopen_cli.checks.coverage import CoverageResult, DutyCoverage
+from govopen_cli.checks.coverage import DutyCoverage
+from govopen_cli.checks.coverage_result import CoverageResult
 from govopen_cli.checks.rules.coverage import catalog_label, excerpt, format_percent
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.text import diagnostic_line

@@ -1,7 +1,7 @@
 """SARIF 2.1.0, for code scanning (GitHub, GitLab, Azure DevOps).
 
 One run: the tool with the rules that the results refer to (id, name, the short and
-full description and the help text from the registry's docstring, the default level),
+full description and the help text from the code's documentation, the default level),
 and one result per finding with its location, its fingerprint (``partialFingerprints``)
 and, for a waived finding, an ``inSource`` suppression carrying the waiver's reason.
 Columns count Unicode code points, as the YAML loader does.
@@ -74,11 +74,10 @@ def help_markdown(doc: str) -> str:
 
 
 def rule_descriptor(code: str, fallback: Diagnostic) -> dict[str, Any]:
-    """The ``reportingDescriptor`` of a code, from the rule registry."""
-    from govopen_cli.checks.rules import RULES, load_rules
+    """The ``reportingDescriptor`` of a code, from :mod:`govopen_cli.codes`."""
+    from govopen_cli.codes import all_codes
 
-    load_rules()
-    rule_ = RULES.get(code)
+    rule_ = all_codes().get(code)
     if rule_ is None:  # a code of another command, not in the registry
         return {"id": code, "name": fallback.name or code}
     summary = rule_.summary.removeprefix("检查：")

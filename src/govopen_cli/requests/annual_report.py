@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes.gr import GR201
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.requests.ledger import Ledger, read_ledger
 from govopen_cli.requests.ledger_request import LedgerRequest
@@ -297,7 +297,7 @@ def check_identity(table: AnnualTable, ledger: Ledger) -> list[Diagnostic]:
         out.append(
             ledger_diagnostic(
                 ledger.display,
-                codes.REPORT_IDENTITY,
+                GR201,
                 ref,
                 f"{table.year} 年度报告表“{column_name(check.column)}”列不满足勾稽关系：一 + 二 = "
                 f"{check.new} + {check.carried} = {check.left}，"

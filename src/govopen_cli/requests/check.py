@@ -17,7 +17,7 @@ from govopen_cli.calendar.workday import WorkdayCalendar
 from govopen_cli.catalog.config import Config, apply_config
 from govopen_cli.catalog.files import display_path, load_file
 from govopen_cli.catalog.model import Catalog
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes.gr import GR006, GR011, GR104
 from govopen_cli.diagnostics import Report
 from govopen_cli.requests.conversion import ConversionCandidate, check_conversion
 from govopen_cli.requests.deadline import check_deadline
@@ -64,7 +64,7 @@ def _check_dates_not_future(out: Findings, request: LedgerRequest, today: dt.dat
     ):
         if value is not None and value > today:
             out.add(
-                codes.LEDGER_DATE_ORDER,
+                GR006,
                 request,
                 key,
                 f"{request.label} 的{column_header(key)} {value} 晚于今天（{today}）："
@@ -84,7 +84,7 @@ def _check_ground(out: Findings, request: LedgerRequest) -> None:
         return
     subs = OUTCOME_SUBCATEGORIES[outcome.category]
     out.add(
-        codes.REFUSAL_WITHOUT_GROUND,
+        GR104,
         request,
         "result",
         f"{request.label} 的处理结果“{outcome.category}”没有写明理由（条例第三十六条），"
@@ -124,7 +124,7 @@ def check_ledger(
             item_id = request.item.strip()
             if catalog is not None and item_id and catalog.item(item_id) is None:
                 out.add(
-                    codes.UNKNOWN_CATALOG_ITEM,
+                    GR011,
                     request,
                     "item",
                     f"{request.label} 的关联事项 {item_id} 在目录 "

@@ -19,7 +19,7 @@ from typing import Any
 
 from govopen_cli.catalog.channel import WEBSITE
 from govopen_cli.catalog.model import Catalog, Item
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes.gr import GR105
 from govopen_cli.requests.finding import Findings
 from govopen_cli.requests.ledger import Ledger
 from govopen_cli.requests.ledger_request import LedgerRequest
@@ -247,7 +247,7 @@ def check_conversion(
             )
             candidate = ConversionCandidate(tuple(window), item_id, None, data)
         key = "item" if item_id else "content"
-        out.add(codes.CONVERSION_CANDIDATE, first, key, message)
+        out.add(GR105, first, key, message)
         candidates.append(candidate)
     return candidates
 

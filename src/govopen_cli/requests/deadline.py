@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from govopen_cli.calendar.workday import UnknownYearError, WorkdayCalendar
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes.gr import GR101, GR102, GR103, GR106, GR107
 from govopen_cli.requests.finding import Findings
 from govopen_cli.requests.ledger_request import LedgerRequest
 from govopen_cli.requests.settings import RequestSettings
@@ -89,7 +89,7 @@ def check_deadline(
             if late > CORRECTION_NOTICE_DAYS:
                 limit = calendar.add(request.received, CORRECTION_NOTICE_DAYS)
                 out.add(
-                    codes.CORRECTION_NOTICE_LATE,
+                    GR106,
                     request,
                     "correction_notice",
                     f"{label} 于 {request.received} 收到，{request.correction_notice} 才通知补正，"
@@ -103,7 +103,7 @@ def check_deadline(
             if request.answered > due.due:
                 late = calendar.count(due.due, request.answered)
                 out.add(
-                    codes.ANSWERED_LATE,
+                    GR101,
                     request,
                     "answered",
                     f"{label} 答复逾期 {late} 个工作日：{due.basis}，应在 {due.due} 前答复，"
@@ -115,7 +115,7 @@ def check_deadline(
         if today > due.due:
             late = calendar.count(due.due, today)
             out.add(
-                codes.OVERDUE_OPEN,
+                GR102,
                 request,
                 "answered",
                 f"{label} 尚未答复，答复期限（{due.due}）已过 {late} 个工作日（{due.basis}；"
@@ -126,7 +126,7 @@ def check_deadline(
         if left <= settings.due_soon_days:
             when = "今天到期" if left == 0 else f"还剩 {left} 个工作日"
             out.add(
-                codes.DUE_SOON,
+                GR103,
                 request,
                 "answered",
                 f"{label} 尚未答复，答复期限 {due.due}，{when}（{due.basis}）",
@@ -134,7 +134,7 @@ def check_deadline(
     except UnknownYearError as exc:
         year = exc.year or 0
         out.add(
-            codes.DEADLINE_YEAR_UNKNOWN,
+            GR107,
             request,
             "received",
             f"{label} 的期限要数到 {year} 年，但不知道 {year} 年的节假日安排"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govopen_cli.codes import Code
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.requests.ledger import Ledger
 from govopen_cli.requests.ledger_columns import column_header
@@ -16,7 +17,7 @@ class Findings:
         self.ledger = ledger
         self.diagnostics: list[Diagnostic] = []
 
-    def add(self, code: str, request: LedgerRequest, key: str, message: str) -> None:
+    def add(self, code: Code, request: LedgerRequest, key: str, message: str) -> None:
         """A diagnostic at the cell of ``request``'s field ``key`` (its row when ``key`` is "")."""
         ref = request.at(key) if key else request.row
         self.diagnostics.append(

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes.gr import GR008, GR010
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.requests.ledger_csv import csv_rows
 from govopen_cli.requests.ledger_request import LedgerRequest, build_request
@@ -78,7 +78,7 @@ def _requests(
             if earlier is not None:
                 where = earlier.row.source or f"第 {earlier.row.line} 行"
                 reader.report(
-                    codes.LEDGER_DUPLICATE_NUMBER,
+                    GR008,
                     request.at("number"),
                     f"编号 {request.number} 重复（{where}也是这个编号）：统计时会当作两件申请",
                     number=request.number,
@@ -90,7 +90,7 @@ def _requests(
     if number_only:
         lines = [r.ref.line for r in number_only]
         reader.report(
-            codes.LEDGER_NUMBER_ONLY_ROWS,
+            GR010,
             number_only[0].ref,
             f"第 {_ranges(lines)} 行只有编号，没有其他内容，不作为申请处理（共 {len(lines)} 行）",
         )

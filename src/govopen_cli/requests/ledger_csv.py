@@ -11,7 +11,7 @@ import csv
 import io
 
 from govopen_cli.cell_value import cell_text
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes.gr import GR001, GR005
 from govopen_cli.requests.ledger_columns import find_header_row
 from govopen_cli.requests.ledger_rows import (
     CellRef,
@@ -75,7 +75,7 @@ def _decode_csv(reader: LedgerReader, raw: bytes) -> str | None:
             pass
         else:
             reader.report(
-                codes.LEDGER_NOT_UTF8,
+                GR005,
                 CellRef(1, 1),
                 "CSV 是 UTF-16 编码（Excel“Unicode 文本”），已按 UTF-16 读取。建议另存为 UTF-8",
             )
@@ -88,13 +88,13 @@ def _decode_csv(reader: LedgerReader, raw: bytes) -> str | None:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(1, 1),
             "CSV 既不是 UTF-8 也不是 GB18030（GBK）编码，无法读取。请另存为“CSV UTF-8”",
         )
         return None
     reader.report(
-        codes.LEDGER_NOT_UTF8,
+        GR005,
         CellRef(1, 1),
         "CSV 不是 UTF-8 编码，看起来是 GB18030（GBK，中文版 Excel 另存 CSV 的默认编码），"
         f"已按 GB18030 读取。建议另存为“CSV UTF-8”，或：iconv -f GB18030 -t UTF-8 {reader.display}",
@@ -128,7 +128,7 @@ def csv_rows(reader: LedgerReader) -> tuple[list[RawRow], bool]:
         column = unclosed - before.rfind("\n")
         following = len(text[unclosed:].splitlines()) - 1
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(line, column),
             f"引号没有闭合：第 {line} 行第 {column} 列开始的带引号单元格直到文件末尾都没有结束，"
             f'其后 {following} 行都会被当成这个单元格的内容。请补上配对的英文双引号（"）',
@@ -165,7 +165,7 @@ def csv_rows(reader: LedgerReader) -> tuple[list[RawRow], bool]:
     header = find_header_row((line, values) for line, values, _ in records)
     if header is None:
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(1, 1),
             "前 10 行中找不到表头行（应含“编号”“收到日期”等列名）。台账格式见 docs/ledger.md",
         )

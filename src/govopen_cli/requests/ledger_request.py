@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from govopen_cli.calendar.date_text import DATE_FORMS, date_from_cell, date_problem, parse_date_text
 from govopen_cli.cell_value import cell_text
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes import Code
+from govopen_cli.codes.gr import GR003, GR004, GR006, GR007
 from govopen_cli.requests.ledger_columns import column_header
 from govopen_cli.requests.ledger_rows import CellRef, LedgerKind, LedgerReader, RawRow
 from govopen_cli.requests.ledger_values import (
@@ -84,7 +85,7 @@ class _RowFields:
         cells = self.row.cells
         return cells[key].ref if key in cells else self.row.ref
 
-    def report(self, code: str, key: str, message: str) -> None:
+    def report(self, code: Code, key: str, message: str) -> None:
         self.reader.report(
             code, self.ref(key), message, number=self.number, field_name=column_header(key)
         )
@@ -101,7 +102,7 @@ class _RowFields:
             problem = date_problem(texts[key])
             header = column_header(key)
             self.report(
-                codes.LEDGER_BAD_DATE,
+                GR003,
                 key,
                 f"{self.who}的{header}“{texts[key]}”不是有效的日期：{problem}"
                 if problem
@@ -111,9 +112,7 @@ class _RowFields:
 
     def require_number(self) -> None:
         if not self.number:
-            self.report(
-                codes.LEDGER_MISSING_VALUE, "number", "这件申请没有编号：请补填，便于核对和统计"
-            )
+            self.report(GR007, "number", "这件申请没有编号：请补填，便于核对和统计")
 
     def received(self) -> dt.date | None:
         """收到日期, which every request needs: the deadline counts from it."""
@@ -121,7 +120,7 @@ class _RowFields:
         if not self.texts.get("received"):
             self.invalid.add("received")
             self.report(
-                codes.LEDGER_MISSING_VALUE,
+                GR007,
                 "received",
                 f"{self.who}没有收到日期：答复期限从收到申请之日起算（条例第三十一条），请补填",
             )
@@ -132,7 +131,7 @@ class _RowFields:
         text = self.texts.get("applicant")
         if not text:
             self.report(
-                codes.LEDGER_MISSING_VALUE,
+                GR007,
                 "applicant",
                 f"{self.who}没有申请人类型：年度报告要按申请人类型统计，请填写 {APPLICANT_FORMS}",
             )
@@ -140,7 +139,7 @@ class _RowFields:
         applicant = parse_applicant(text)
         if applicant is None:
             self.report(
-                codes.LEDGER_BAD_VALUE,
+                GR004,
                 "applicant",
                 f"{self.who}的申请人类型“{text}”无法归入年度报告的申请人类别，"
                 f"不能计入年度报告表：请写 {APPLICANT_FORMS}",
@@ -153,7 +152,7 @@ class _RowFields:
         extended = parse_flag(cells["extended"].value) if "extended" in cells else False
         if extended is None:
             self.report(
-                codes.LEDGER_BAD_VALUE,
+                GR004,
                 "extended",
                 f"{self.who}的是否延期“{self.texts['extended']}”无法识别：请写 是 或 否（空白视为否）",
             )
@@ -166,7 +165,7 @@ class _RowFields:
         days = parse_workdays(cells["third_party_days"].value) if "third_party_days" in cells else 0
         if days is None:
             self.report(
-                codes.LEDGER_BAD_VALUE,
+                GR004,
                 "third_party_days",
                 f"{self.who}的征求第三方意见天数“{self.texts['third_party_days']}”无法识别："
                 "请写工作日数，如 15（征求意见所需时间按工作日计，不计入答复期限）",
@@ -188,10 +187,10 @@ class _RowFields:
                 if outcome is not None
                 else f"可写 {OUTCOME_FORMS}"
             )
-            self.report(codes.LEDGER_BAD_VALUE, "result", f"{self.who}的{reading.problem}。{hint}")
+            self.report(GR004, "result", f"{self.who}的{reading.problem}。{hint}")
         elif outcome is not None and not outcome.complete and outcome.category not in REFUSALS:
             self.report(
-                codes.LEDGER_BAD_VALUE,
+                GR004,
                 "result",
                 f"{self.who}的处理结果“{result_text}”没有写明是哪一种，不能计入年度报告表：请写 "
                 + "、".join(
@@ -208,20 +207,20 @@ class _RowFields:
         result_text = self.texts.get("result", "")
         if answered is not None and not result_text:
             self.report(
-                codes.LEDGER_MISSING_VALUE,
+                GR007,
                 "result",
                 f"{who}已于 {answered} 答复，但没有处理结果：年度报告要按处理结果统计，请补填",
             )
         if result_text and not self.texts.get("answered"):
             self.report(
-                codes.LEDGER_MISSING_VALUE,
+                GR007,
                 "answered",
                 f"{who}有处理结果“{result_text}”，但没有答复日期：请补填答复日期；"
                 "尚未答复的，处理结果留空",
             )
         if corrected is not None and notice is None and "correction_notice" not in self.invalid:
             self.report(
-                codes.LEDGER_MISSING_VALUE,
+                GR007,
                 "correction_notice",
                 f"{who}有补正收到日期 {corrected}，但没有补正通知日期：请补填",
             )
@@ -243,7 +242,7 @@ class _RowFields:
         for key, later, earlier, later_name, earlier_name in order:
             if later is not None and earlier is not None and later < earlier:
                 self.report(
-                    codes.LEDGER_DATE_ORDER,
+                    GR006,
                     key,
                     f"{self.who}的{later_name} {later} 早于{earlier_name} {earlier}：请核对日期",
                 )

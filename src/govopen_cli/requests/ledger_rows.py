@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from govopen_cli.cell_value import cell_text
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes import Code
+from govopen_cli.codes.gr import GR001, GR002, GR009
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.requests.ledger_columns import (
     COLUMNS,
@@ -65,10 +66,10 @@ class LedgerReader:
     def cannot_read(self, message: str, ref: CellRef | None = None) -> None:
         """The file cannot be read as a table at all: GR001, and the run could not happen."""
         self.unreadable = True
-        self.report(codes.LEDGER_UNREADABLE, ref or CellRef(1, 1), message)
+        self.report(GR001, ref or CellRef(1, 1), message)
 
     def report(
-        self, code: str, ref: CellRef, message: str, *, number: str = "", field_name: str = ""
+        self, code: Code, ref: CellRef, message: str, *, number: str = "", field_name: str = ""
     ) -> None:
         """Add a diagnostic located at ``ref``."""
         self.diagnostics.append(
@@ -80,7 +81,7 @@ class LedgerReader:
 
 def ledger_diagnostic(
     display: str,
-    code: str,
+    code: Code,
     ref: CellRef,
     message: str,
     *,
@@ -88,16 +89,13 @@ def ledger_diagnostic(
     field_name: str = "",
 ) -> Diagnostic:
     """A GR diagnostic located at a ledger cell (file:line:column, or ``台账!C12``)."""
-    return Diagnostic(
-        file=display,
+    return code.at(
+        display,
+        message,
         line=ref.line,
         column=ref.column,
-        code=code,
-        severity=codes.code_severity(code),
-        message=message,
         path=ref.pointer,
-        name=codes.code_name(code),
-        fingerprint=f"{code}:ledger:{number}:{field_name}",
+        fingerprint=f"{code.code}:ledger:{number}:{field_name}",
         source=ref.source,
     )
 
@@ -118,7 +116,7 @@ def map_header(
             has_serial = index
         if key is None:
             reader.report(
-                codes.LEDGER_UNKNOWN_COLUMN,
+                GR009,
                 ref_of(index),
                 f"不认识的列“{text}”，这一列不会被检查。规定的列名见 docs/ledger.md"
                 "（如 编号、收到日期、申请人类型、答复日期、处理结果）",
@@ -129,7 +127,7 @@ def map_header(
             continue
         if key in seen:
             reader.report(
-                codes.LEDGER_UNKNOWN_COLUMN,
+                GR009,
                 ref_of(index),
                 f"“{text}”与第 {seen[key] + 1} 列都是“{column_header(key)}”，只读取前一列",
                 field_name=text,
@@ -144,7 +142,7 @@ def map_header(
         if column.required and column.key not in seen:
             aliases = "、".join(column.aliases[:4])
             reader.report(
-                codes.LEDGER_MISSING_COLUMN,
+                GR002,
                 ref_of(0),
                 f"台账缺少“{column.header}”列（也可写作 {aliases}）",
                 field_name=column.header,
@@ -169,7 +167,7 @@ def report_unlabeled_columns(
         first = lines[0]
         sample = cell_text(rows[[r[0] for r in rows].index(first)][1][index])
         reader.report(
-            codes.LEDGER_UNKNOWN_COLUMN,
+            GR009,
             ref_of(first, index),
             f"第 {index + 1} 列没有表头，但有 {len(lines)} 行在这一列有内容（如“{sample[:20]}”），"
             "未被读取。常见原因：内容中的英文逗号没有加引号，把后面的单元格挤到了右边",

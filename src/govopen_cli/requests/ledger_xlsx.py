@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from govopen_cli.cell_value import cell_text
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes.gr import GR001
 from govopen_cli.requests.ledger_rows import (
     CellRef,
     LedgerReader,
@@ -88,7 +88,7 @@ def xlsx_rows(
         return [], False, None
     if reading.sheet is None:
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(1, 1, "A1"),
             "工作簿中没有哪张工作表的前 10 行含有台账表头（“编号”“收到日期”等列名）",
         )

@@ -7,7 +7,7 @@ docs/ledger.md.
 
 from __future__ import annotations
 
-from govopen_cli.checks.rules import request_codes as codes
+from govopen_cli.codes.gr import GR001, GR009
 from govopen_cli.requests.ledger_columns import match_header
 from govopen_cli.requests.ledger_rows import CellRef, LedgerReader, RawCell, RawRow
 
@@ -30,7 +30,7 @@ def yaml_rows(reader: LedgerReader) -> tuple[list[RawRow], bool, str | None]:
             reader.diagnostics.append(diag)
             continue
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(diag.line, diag.column),
             "YAML 台账的顶层应当是映射（“字段: 值”）：format: 1、agency: 机关名称，"
             "各件申请列在 requests: 之下。如果文件直接是申请的列表（每项以“- 编号:”开头），"
@@ -43,7 +43,7 @@ def yaml_rows(reader: LedgerReader) -> tuple[list[RawRow], bool, str | None]:
     requests = data.get("requests") if isinstance(data, dict) else None
     if not isinstance(requests, list):
         reader.report(
-            codes.LEDGER_UNREADABLE,
+            GR001,
             CellRef(1, 1),
             "YAML 台账应有 requests: 列表，每项一件申请（字段名与表格的列名相同）",
         )
@@ -56,7 +56,7 @@ def yaml_rows(reader: LedgerReader) -> tuple[list[RawRow], bool, str | None]:
     for key in data:
         if key not in _YAML_TOP:
             reader.report(
-                codes.LEDGER_UNKNOWN_COLUMN,
+                GR009,
                 ref(make_pointer([key]), key=True),
                 f"未知字段 {key}：YAML 台账顶层只有 {'、'.join(sorted(_YAML_TOP))}",
                 field_name=str(key),
@@ -66,7 +66,7 @@ def yaml_rows(reader: LedgerReader) -> tuple[list[RawRow], bool, str | None]:
         pointer = make_pointer(["requests", i])
         if not isinstance(entry, dict):
             reader.report(
-                codes.LEDGER_UNREADABLE,
+                GR001,
                 ref(pointer),
                 "requests 的每一项应是一件申请（“字段: 值”的映射）",
             )
@@ -77,7 +77,7 @@ def yaml_rows(reader: LedgerReader) -> tuple[list[RawRow], bool, str | None]:
             key = match_header(str(name))
             if key is None:
                 reader.report(
-                    codes.LEDGER_UNKNOWN_COLUMN,
+                    GR009,
                     ref(field_pointer, key=True),
                     f"不认识的字段“{name}”，不会被检查。字段名与表格列名相同，见 docs/ledger.md",
                     field_name=str(name),

@@ -7,7 +7,7 @@ Shared by the rule modules so that every message names an item the same way
 from __future__ import annotations
 
 from govopen_cli.catalog.model import Item
-from govopen_cli.checks.rules import RuleContext
+from govopen_cli.checks.rules.registry import RuleContext
 
 
 def item_label(item: Item) -> str:

@@ -17,39 +17,17 @@ from govopen_cli.catalog.deadline import (
     publishing_limit,
 )
 from govopen_cli.catalog.model import Item
-from govopen_cli.checks.rules import Finding, RuleContext, rule
 from govopen_cli.checks.rules.reference import deadline_pointer, item_label, quote
-from govopen_cli.diagnostics import Severity
+from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
+from govopen_cli.codes.go.time_limit import GO301, GO302, GO303, GO304, GO305, GO306
 
 GENERAL_LIMIT = "自信息形成或者变更之日起20个工作日内"
 REQUEST_LIMIT = "自收到申请之日起20个工作日内"
 
 
-@rule("GO301", "proactive-deadline-too-long", Severity.ERROR)
+@rule(GO301)
 def check_proactive_deadline_too_long(ctx: RuleContext) -> Iterator[Finding]:
-    """主动公开事项的公开时限超过 20 个工作日。
-
-    检查：公开方式含“主动”的事项，公开时限中写明的公开期限超过 20 个工作日。期限取
-    `deadline` 明确写出的 `{days, unit}`，否则取文字中第一个“期限”性质的天数（如
-    “自信息形成或者变更之日起30个工作日内”中的 30个工作日）。以自然日写的期限按每周
-    5 个工作日、7 个自然日折算：20 个工作日是四周，所以超过 28 日（如“30日内”“1个月内”）
-    即超过 20 个工作日；28 日及以内不报告。公告或公示的最短期间（“公告时间不少于30日”
-    “公示期不少于10个工作日”）和事前时间（“听证7个工作日前”）不是公开期限，从不计入；
-    没有天数的写法（实时公开、及时公开、每年1月31日前）也不检查。
-
-    依据：《中华人民共和国政府信息公开条例》第二十六条：属于主动公开范围的政府信息，应当
-    自该政府信息形成或者变更之日起20个工作日内及时公开。法律、法规对政府信息公开的期限
-    另有规定的，从其规定——这种事项在 waivers 中为 GO301 写明所依据的法律、法规。
-
-    错误示例：
-        - id: GH-003
-          mode: 主动
-          deadline: 自信息形成或者变更之日起30个工作日内
-
-    修改：改为 `deadline: 自信息形成或者变更之日起20个工作日内`；确有法律、法规规定了
-    更长期限的，保留原时限并加上
-    `waivers: [{rule: GO301, reason: 依据《××条例》第×条另有时限规定}]`。
-    """
+    """Proactive items whose time limit exceeds 20 working days."""
     for item in ctx.catalog.items:
         if not item.proactive:
             continue
@@ -70,26 +48,9 @@ def check_proactive_deadline_too_long(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("GO306", "request-deadline-too-long", Severity.ERROR)
+@rule(GO306)
 def check_request_deadline_too_long(ctx: RuleContext) -> Iterator[Finding]:
-    """依申请公开事项的答复期限超过 20 个工作日（延长后超过 40 个工作日）。
-
-    检查：公开方式只有“依申请”的事项，公开时限中写明的期限超过 20 个工作日，且没有写
-    “延长”；或写了延长但超过 40 个工作日。自然日按每周 5 个工作日折算（同 GO301）。
-    最短公示期和事前时间不是答复期限，不计入。
-
-    依据：《中华人民共和国政府信息公开条例》第三十三条：行政机关不能当场答复的，应当
-    自收到申请之日起20个工作日内予以答复；需要延长答复期限的，应当经政府信息公开工作
-    机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日。
-
-    错误示例：
-        - id: GK-002
-          mode: 依申请
-          deadline: 自收到申请之日起30个工作日内
-
-    修改：改为 `deadline: 自收到申请之日起20个工作日内；需要延长的，延长期限最长不超过20个工作日`；
-    法律、法规另有规定的，在 waivers 中为 GO306 写明依据。
-    """
+    """On-request items whose reply limit exceeds 20 (40) working days."""
     for item in ctx.catalog.items:
         if item.mode != ("依申请",):
             continue
@@ -140,31 +101,9 @@ def _fifteen_day_general_limit(item: Item) -> str | None:
     return None
 
 
-@rule("GO302", "outdated-regulation", Severity.ERROR)
+@rule(GO302)
 def check_outdated_regulation(ctx: RuleContext) -> Iterator[Finding]:
-    """引用了 2007 年的旧《政府信息公开条例》（国务院令第492号），或沿用其“15个工作日”。
-
-    检查：（一）公开依据中引用了 2007 年公布的《政府信息公开条例》：写了“国务院令第492号”
-    “国令第492号”，或在《政府信息公开条例》旁写了“2007”年。（二）公开时限写“15个工作日”，
-    且是从“信息形成（或者变更）”起算的一般时限，或从“收到申请”起算的依申请答复期限。
-    征收土地公告的“收到征地批准文件之日起15个工作日内”来自《土地管理法实施条例》，
-    不是条例的时限，不报告——区分它们靠起算点：“信息形成”“收到申请”是条例的说法。
-
-    依据：现行《中华人民共和国政府信息公开条例》是 2019 年修订公布的（国务院令第711号，
-    2019年5月15日起施行），取代了 2007 年的条例（国务院令第492号）。旧条例第二十四条规定
-    依申请答复期限为 15 个工作日（可延长 15 个工作日），现行条例第三十三条改为 20 个工作日
-    （可延长 20 个工作日）；主动公开时限为现行条例第二十六条规定的 20 个工作日。目录中的
-    “15个工作日”多是从旧条例沿用下来的。
-
-    错误示例：
-        - id: ZC-001
-          basis: [《中华人民共和国政府信息公开条例》（国务院令第492号）第九条]
-          deadline: 自信息形成或者变更之日起15个工作日内
-
-    修改：依据改为 `《中华人民共和国政府信息公开条例》（国务院令第711号）` 并按现行条例核对
-    条款号（主动公开时限是第二十六条，依申请答复是第三十三条）；时限改为
-    `自信息形成或者变更之日起20个工作日内`（依申请的：`自收到申请之日起20个工作日内`）。
-    """
+    """Citations of the 2007 regulations, or their 15 working days."""
     for item in ctx.catalog.items:
         for index, entry in enumerate(item.basis):
             if _cites_2007_regulation(entry):
@@ -192,25 +131,9 @@ def check_outdated_regulation(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-@rule("GO303", "deadline-without-anchor", Severity.INFO)
+@rule(GO303)
 def check_deadline_without_anchor(ctx: RuleContext) -> Iterator[Finding]:
-    """公开时限只写了天数（如“20个工作日”），没有写从何时起算。
-
-    检查：公开时限中有公开期限的天数，但文字中没有起算点：没有“自……”“……之日起”
-    “……后”“……前”“收到……”“期满”“同步”等说法。常见于从表格粘贴的“20工作日”
-    “20个工作日”。最短公示期间（“公示期不少于10个工作日”）不是期限，不检查。
-
-    依据：《中华人民共和国政府信息公开条例》第二十六条的期限是“自该政府信息形成或者
-    变更之日起”计算的，第三十三条的是“自收到申请之日起”计算的。不写起算点的期限无法
-    核对是否超期。
-
-    错误示例：
-        - id: JG-002
-          deadline: 20工作日
-
-    修改：写明起算点，如 `deadline: 自信息形成或者变更之日起20个工作日内`；
-    依申请公开的事项写 `自收到申请之日起20个工作日内`。
-    """
+    """Time limits that give a number of days but no starting point."""
     for item in ctx.catalog.items:
         limit = publishing_limit(item.deadline)
         text = item.deadline.text
@@ -233,29 +156,9 @@ def _is_interpretation(item: Item) -> bool:
     return any("解读" in m for m in item.matter) or "同步" in item.deadline.text
 
 
-@rule("GO304", "interpretation-missing", Severity.WARNING)
+@rule(GO304)
 def check_interpretation_missing(ctx: RuleContext) -> Iterator[Finding]:
-    """标注了需要政策解读的事项，但目录中没有政策解读事项（三同步）。
-
-    检查：有事项写了 `interpretation: true`，而整个目录中既没有公开事项名称含“解读”的事项
-    （如“政策解读”），也没有公开时限写明“同步”的事项（如“与政策性文件同步发布”）。
-    每个 `interpretation: true` 的事项报告一次。
-
-    依据：《〈关于全面推进政务公开工作的意见〉实施细则》（国办发〔2016〕80号）：政策性文件与
-    解读方案、解读材料同步组织、同步审签、同步部署（三同步）。需要解读的政策文件，目录中
-    就要有对应的解读事项及其公开时限。
-
-    错误示例：
-        items:
-          - id: ZC-001
-            matter: [政策文件, 规范性文件]
-            interpretation: true
-          # 目录中没有“政策解读”事项
-
-    修改：增加一个政策解读事项，如
-    `matter: [政策文件, 政策解读]`、`deadline: 与政策性文件同步发布`；不需要解读的，删去
-    `interpretation: true`。
-    """
+    """Items that need a 政策解读 in a catalog that has no such item."""
     if any(_is_interpretation(item) for item in ctx.catalog.items):
         return
     for item in ctx.catalog.items:
@@ -297,28 +200,9 @@ def _stated_dates(text: str) -> list[tuple[int, int, str]]:
     return dates
 
 
-@rule("GO305", "annual-report-deadline", Severity.ERROR)
+@rule(GO305)
 def check_annual_report_deadline(ctx: RuleContext) -> Iterator[Finding]:
-    """政府信息公开工作年度报告的公开日期晚于条例规定（部门1月31日，政府3月31日）。
-
-    检查：公开事项名称含“年度报告”的事项，公开时限中写的月日：晚于 3月31日 的，一律报告；
-    晚于 1月31日 的，公开主体（owner，未写时为目录的 agency）是政府部门而不是人民政府
-    （或其办公室、乡镇、街道办事处）时报告。时限中没有月日（如“及时公开”）的不检查。
-
-    依据：《中华人民共和国政府信息公开条例》第四十九条：县级以上人民政府部门应当在每年
-    1月31日前向本级政府信息公开工作主管部门提交本部门上一年度政府信息公开工作年度报告
-    并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向
-    社会公布本级政府上一年度政府信息公开工作年度报告。
-
-    错误示例：
-        - id: GK-009
-          matter: [政府信息公开, 政府信息公开工作年度报告]
-          owner: 某县自然资源局
-          deadline: 每年3月31日前
-
-    修改：部门的年度报告写 `deadline: 每年1月31日前`；本级人民政府的写
-    `deadline: 每年3月31日前`，并把公开主体写成人民政府或其办公室。
-    """
+    """Annual-report items due later than 1月31日 or 3月31日."""
     for item in ctx.catalog.items:
         if not any("年度报告" in m for m in item.matter):
             continue

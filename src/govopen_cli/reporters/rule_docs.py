@@ -1,12 +1,12 @@
-"""Rule documentation, rendered from the registry: ``govopen rules`` and docs/rules.md.
+"""Code documentation, rendered from :mod:`govopen_cli.codes`: ``govopen rules`` and docs/rules.md.
 
-Every rule's docstring is its documentation: a one-line summary, then four
-paragraphs starting with ``检查：``, ``依据：``, ``错误示例：`` (a YAML snippet,
-indented) and ``修改：``. :func:`doc_sections` reads them back; the renderers here
-turn the registry into text, JSON-ready data and Markdown. docs/rules.md is
-:func:`render_rules_markdown`'s output, regenerated with::
+Every code's documentation is four paragraphs starting with ``检查：``, ``依据：``,
+``错误示例：`` (a YAML snippet, indented) and ``修改：``, after a one-line summary.
+:func:`doc_sections` reads them back; the renderers here turn the codes into text,
+JSON-ready data and Markdown. docs/rules.md is :func:`render_rules_markdown`'s output,
+regenerated with::
 
-    python -m govopen_cli.checks.rules.docs docs/rules.md
+    python -m govopen_cli.reporters.rule_docs docs/rules.md
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from govopen_cli.checks.rules import Rule, iter_rules
+from govopen_cli.checks.rules import load_rules
+from govopen_cli.codes import Code, iter_codes
 
 _CODE_LIKE = re.compile(r"^[A-Za-z]{2}[0-9]*$")
 
@@ -45,8 +46,8 @@ FAMILY_TITLES = {
 }
 
 GENERATED_NOTE = (
-    "<!-- 本文件由 `python -m govopen_cli.checks.rules.docs docs/rules.md` 从规则注册表生成，"
-    "请勿手改：改规则的 docstring 后重新生成。 -->"
+    "<!-- 本文件由 `python -m govopen_cli.reporters.rule_docs docs/rules.md` 从编号表"
+    "（src/govopen_cli/codes/）生成，请勿手改：改编号表中的说明后重新生成。 -->"
 )
 
 
@@ -67,8 +68,8 @@ class DocSections:
         return bool(self.check and self.basis and (self.example or self.example_code) and self.fix)
 
 
-def doc_sections(rule_: Rule) -> DocSections:
-    """Split a rule's documentation into summary, 检查, 依据, 错误示例 and 修改.
+def doc_sections(rule_: Code) -> DocSections:
+    """Split a code's documentation into summary, 检查, 依据, 错误示例 and 修改.
 
     A part runs from the line starting with its marker to the next marker. In 错误示例,
     text on the marker's line is prose and the lines after it are the YAML snippet.
@@ -102,7 +103,7 @@ def _latin(char: str) -> bool:
 
 def _join_prose(lines: list[str]) -> str:
     # Wrapped lines join without a space, except next to a Latin word or a code span
-    # ("写" + "channels" -> "写 channels", as the docstrings space Latin words).
+    # ("写" + "channels" -> "写 channels", as the docs space Latin words).
     # A blank line ends the part.
     out = ""
     for line in lines:
@@ -117,12 +118,12 @@ def _join_prose(lines: list[str]) -> str:
     return out
 
 
-def lookup_rules(query: str | None) -> tuple[Rule | None, list[Rule]]:
+def lookup_rules(query: str | None) -> tuple[Code | None, list[Code]]:
     """``(rule, [])`` for a code or name, ``(None, rules)`` for a prefix or no query.
 
     ``(None, [])`` means nothing matches.
     """
-    rules = list(iter_rules())
+    rules = list(iter_codes())
     if not query:
         return None, rules
     wanted = query.strip()
@@ -137,12 +138,12 @@ def suggest_rule(query: str) -> str | None:
     if _CODE_LIKE.match(query.strip()):
         # GO999 is not "almost GO209": a near code is a different rule.
         return None
-    names = [r.name for r in iter_rules()]
+    names = [r.name for r in iter_codes()]
     close = difflib.get_close_matches(query, names, n=1, cutoff=0.6)
     return close[0] if close else None
 
 
-def rule_to_dict(rule_: Rule, *, full: bool = False) -> dict[str, Any]:
+def rule_to_dict(rule_: Code, *, full: bool = False) -> dict[str, Any]:
     """The JSON shape of a rule: code, name, severity, family, summary (and the doc)."""
     data: dict[str, Any] = {
         "code": rule_.code,
@@ -150,7 +151,7 @@ def rule_to_dict(rule_: Rule, *, full: bool = False) -> dict[str, Any]:
         "severity": rule_.severity.label,
         "family": rule_.family,
         "summary": rule_.summary,
-        "has_check": rule_.check is not None,
+        "has_check": rule_.code in load_rules(),
     }
     if full:
         sections = doc_sections(rule_)
@@ -164,7 +165,7 @@ def rule_to_dict(rule_: Rule, *, full: bool = False) -> dict[str, Any]:
     return data
 
 
-def rules_text(rules: list[Rule]) -> str:
+def rules_text(rules: list[Code]) -> str:
     """One line per rule: code, name, severity, summary, in aligned columns."""
     if not rules:
         return ""
@@ -173,13 +174,13 @@ def rules_text(rules: list[Rule]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rule_text(rule_: Rule) -> str:
+def rule_text(rule_: Code) -> str:
     """The full documentation of one rule, for the terminal."""
     head = f"{rule_.code} {rule_.name}（默认严重程度：{rule_.severity.label} {rule_.severity.zh}）"
     return f"{head}\n\n{rule_.doc}\n"
 
 
-def _anchor(rule_: Rule) -> str:
+def _anchor(rule_: Code) -> str:
     # The anchor GitHub and most renderers give the heading "GO201 proactive-needs-website".
     return f"{rule_.code.lower()}-{rule_.name}"
 
@@ -188,7 +189,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def rules_table_markdown(rules: list[Rule], *, links: bool = False) -> str:
+def rules_table_markdown(rules: list[Code], *, links: bool = False) -> str:
     """A Markdown table of rules: code, name, default severity, summary."""
     lines = ["| 编号 | 名称 | 默认严重程度 | 说明 |", "| --- | --- | --- | --- |"]
     for r in rules:
@@ -197,7 +198,7 @@ def rules_table_markdown(rules: list[Rule], *, links: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rule_markdown(rule_: Rule, *, level: int = 3) -> str:
+def rule_markdown(rule_: Code, *, level: int = 3) -> str:
     """One rule's documentation as a Markdown section."""
     sections = doc_sections(rule_)
     hashes = "#" * level
@@ -210,7 +211,7 @@ def rule_markdown(rule_: Rule, *, level: int = 3) -> str:
         "",
     ]
     if not sections.complete:
-        # Codes registered without the four parts (none today) show their doc as is.
+        # Codes defined without the four parts (none today) show their doc as is.
         if rule_.doc and rule_.doc != sections.summary:
             out += [rule_.doc, ""]
         return "\n".join(out)
@@ -225,8 +226,8 @@ def rule_markdown(rule_: Rule, *, level: int = 3) -> str:
 
 
 def render_rules_markdown() -> str:
-    """docs/rules.md: every registered rule, grouped by family."""
-    rules = list(iter_rules())
+    """docs/rules.md: every code, grouped by family."""
+    rules = list(iter_codes())
     out = [
         "# govopen 规则",
         "",
@@ -253,7 +254,7 @@ def render_rules_markdown() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m govopen_cli.checks.rules.docs [PATH]``: print docs/rules.md, or write it to PATH."""
+    """``python -m govopen_cli.reporters.rule_docs [PATH]``: print docs/rules.md, or write it to PATH."""
     args = sys.argv[1:] if argv is None else argv
     text = render_rules_markdown()
     if args:

@@ -1,1 +1,0 @@
-"""The GO family of codes (filled in by the codes/ split)."""
