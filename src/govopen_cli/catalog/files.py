@@ -12,13 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from govopen_cli.catalog.loader import (
-    CODE_UNKNOWN_KIND,
-    Document,
-    LoadResult,
-    load_document,
-    parse_document,
-)
+from govopen_cli.catalog.document import Document
+from govopen_cli.catalog.loader import LoadResult, load_document, parse_document
+from govopen_cli.catalog.loader_codes import CODE_UNKNOWN_KIND
 from govopen_cli.catalog.model import (
     Catalog,
     DutyMap,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from govopen_cli.catalog.loader import Document
+from govopen_cli.catalog.document import Document
 
 Kind = Literal["catalog", "duties"]
 

@@ -17,7 +17,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from govopen_cli.catalog.loader import Document, make_pointer
+from govopen_cli.catalog.document import Document
+from govopen_cli.catalog.pointer import make_pointer
 from govopen_cli.diagnostics import Diagnostic, Severity
 
 SCHEMA_NAMES = ("catalog", "duties")

@@ -28,8 +28,8 @@ from typing import Any
 
 from govopen_cli import __version__
 from govopen_cli.catalog.deadline import publishing_limit
-from govopen_cli.catalog.loader import split_pointer
 from govopen_cli.catalog.model import LEVELS, MARK_SYMBOLS, Catalog, Deadline, Item
+from govopen_cli.catalog.pointer import split_pointer
 from govopen_cli.checks.coverage import CoverageTable
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import OutputError

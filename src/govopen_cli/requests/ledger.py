@@ -882,7 +882,9 @@ _YAML_TOP = {"format", "agency", "year", "requests"}
 
 
 def _yaml_rows(reader: _Reader) -> tuple[list[_RawRow], bool, str | None]:
-    from govopen_cli.catalog.loader import CODE_EMPTY, CODE_NOT_MAPPING, load_document, make_pointer
+    from govopen_cli.catalog.loader import load_document
+    from govopen_cli.catalog.loader_codes import CODE_EMPTY, CODE_NOT_MAPPING
+    from govopen_cli.catalog.pointer import make_pointer
 
     result = load_document(reader.path, reader.display)
     # The loader's messages for these two speak of catalog files: say what a ledger needs.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from govopen_cli.catalog.loader import make_pointer
+from govopen_cli.catalog.pointer import make_pointer
 from govopen_cli.checks.rules import Finding, Rule, RuleContext, register
 from govopen_cli.excel.inspection import INSPECT_CODES
 from govopen_cli.excel.layout import PLACEHOLDER
