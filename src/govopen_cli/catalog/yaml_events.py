@@ -6,8 +6,8 @@ instead of PyYAML's node tree. Doing the construction here, rather than in
 PyYAML's constructor, is what lets it report the pitfalls of the catalog format at
 their line and column instead of "fixing" them silently: a repeated key, text that
 YAML reads as a date (kept as written, and remembered), an unsupported tag, a key
-that is a list or a mapping. This is the hot loop of ``govopen check``: one method
-call per event, no more.
+that is a list or a mapping. This is the hot loop of ``govopen check`` (see
+docs/performance.md): work added per event costs every check of every file.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ class Builder:
     # -- entry points -------------------------------------------------------
 
     def build(self, events: Iterator[Any]) -> Slot:
+        """Build the document from its events; the slot holds the root and its position."""
         slot = Slot()
         self.stack.append(slot)
         anchors = self.anchors

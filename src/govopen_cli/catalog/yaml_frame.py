@@ -70,6 +70,8 @@ class Frame:
         self.merges: list[Recording] = []
 
 
+#: What a frame's next member is (``Frame.key_kind``): a key, the value of a scalar,
+#: merge (``<<``) or complex key, or an item of a sequence.
 KEY, SCALAR, MERGE, COMPLEX, SEQ = range(5)
 UNUSED = (MERGE, COMPLEX)
 

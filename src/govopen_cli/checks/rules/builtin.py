@@ -8,7 +8,7 @@ them while reading. Registering them here gives them documentation and lets
 from __future__ import annotations
 
 from govopen_cli.catalog.loader_codes import LOADER_CODES
-from govopen_cli.catalog.schema import SCHEMA_CODES
+from govopen_cli.catalog.schema_errors import SCHEMA_CODES
 from govopen_cli.checks.rules import Rule, register
 from govopen_cli.diagnostics import Severity
 
