@@ -15,10 +15,8 @@ from pathlib import Path
 from govopen_cli.catalog.document import Document
 from govopen_cli.catalog.loader import LoadResult, load_document, parse_document
 from govopen_cli.catalog.loader_codes import CODE_UNKNOWN_KIND
-from govopen_cli.catalog.model import (
-    Catalog,
-    DutyMap,
-    Kind,
+from govopen_cli.catalog.model import Catalog, DutyMap, Kind
+from govopen_cli.catalog.model_build import (
     catalog_from_data,
     detect_kind,
     dutymap_from_data,
