@@ -1,7 +1,7 @@
 """One loaded YAML file: its data, and where each value of it is written.
 
 The position index is built by the event builder (:mod:`.yaml_events`) and read
-here; the model and the schema messages use a :class:`Document` to locate a
+here; the model and the schema check use a :class:`Document` to locate a
 JSON pointer without needing the loader.
 """
 
