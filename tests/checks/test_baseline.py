@@ -7,7 +7,7 @@ import json
 import pytest
 
 from catalog_samples import CATALOG, MAPPING, UNCOVERED_DUTY, make_project
-from govopen_cli.catalog.model import catalog_from_data
+from govopen_cli.catalog.model_build import catalog_from_data
 from govopen_cli.checks.baseline import Baseline, parse_baseline, stable_pointer
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import BaselineError

@@ -15,7 +15,8 @@ import pytest
 
 from govopen_cli.catalog.config import load_config
 from govopen_cli.catalog.files import load_file
-from govopen_cli.catalog.model import AUDIENCES, LEVELS, MODES, catalog_from_data
+from govopen_cli.catalog.model import AUDIENCES, LEVELS, MODES
+from govopen_cli.catalog.model_build import catalog_from_data
 from govopen_cli.checks.run import CheckOptions, check_paths
 from govopen_cli.excel.export_workbook import export_workbook
 from govopen_cli.excel.reader import import_workbook

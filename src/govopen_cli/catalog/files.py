@@ -12,16 +12,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from govopen_cli.catalog.loader import (
-    Document,
-    LoadResult,
-    load_document,
-    parse_document,
-)
-from govopen_cli.catalog.model import (
-    Catalog,
-    DutyMap,
-    Kind,
+from govopen_cli.catalog.document import Document
+from govopen_cli.catalog.loader import LoadResult, load_document, parse_document
+from govopen_cli.catalog.model import Catalog, DutyMap, Kind
+from govopen_cli.catalog.model_build import (
     catalog_from_data,
     detect_kind,
     dutymap_from_data,

@@ -24,8 +24,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from govopen_cli.catalog.loader import make_pointer, split_pointer
 from govopen_cli.catalog.model import Catalog, DutyMap
+from govopen_cli.catalog.pointer import make_pointer, split_pointer
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.errors import BaselineError
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from govopen_cli.catalog.loader import split_pointer
 from govopen_cli.catalog.model import Catalog
+from govopen_cli.catalog.pointer import split_pointer
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.excel import layout
 from govopen_cli.excel.writer import SheetWriter

@@ -16,7 +16,9 @@ _YAML_TOP = {"format", "agency", "year", "requests"}
 
 def yaml_rows(reader: LedgerReader) -> tuple[list[RawRow], bool, str | None]:
     """The rows of the YAML ledger at ``reader.path``, whether it could be read, its agency."""
-    from govopen_cli.catalog.loader import CODE_EMPTY, CODE_NOT_MAPPING, load_document, make_pointer
+    from govopen_cli.catalog.loader import load_document
+    from govopen_cli.catalog.loader_codes import CODE_EMPTY, CODE_NOT_MAPPING
+    from govopen_cli.catalog.pointer import make_pointer
 
     result = load_document(reader.path, reader.display)
     # The loader's messages for these two speak of catalog files: say what a ledger needs.

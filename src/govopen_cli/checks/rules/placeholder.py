@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from govopen_cli.catalog.loader import make_pointer
 from govopen_cli.catalog.placeholder import FIELD_NAMES, PLACEHOLDER
+from govopen_cli.catalog.pointer import make_pointer
 from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
 from govopen_cli.codes.gx import GX006
 
