@@ -170,7 +170,7 @@ def test_markdown(small):
 def test_json(small):
     data = json.loads(json.dumps(table_to_dict(small)))
     assert data["year"] == 2025
-    assert data["identity"] == {"holds": True, "failing_columns": []}
+    assert data["identity"] == {"holds": True, "failing_columns": [], "uncounted": []}
     assert data["rows"][0]["values"] == EXPECTED["new"]
 
 

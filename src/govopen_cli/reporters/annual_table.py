@@ -38,9 +38,10 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 def _identity_line(table: AnnualTable) -> str:
     failing = table.failing_columns
     rule = "勾稽关系（第一项加第二项之和，等于第三项加第四项之和）"
+    short = f"\n{table.short_note}" if table.short_note else ""
     if not failing:
-        return f"{rule}：各列均相符。"
-    return f"{rule}：{'、'.join(failing)} 列不相符，见诊断信息。"
+        return f"{rule}：各列均相符。{short}"
+    return f"{rule}：{'、'.join(failing)} 列不相符，见诊断信息。{short}"
 
 
 def _text_lines(table: AnnualTable) -> list[tuple[str, TableRow | None]]:
@@ -146,6 +147,7 @@ def table_to_dict(table: AnnualTable) -> dict[str, Any]:
         "identity": {
             "holds": not table.failing_columns,
             "failing_columns": table.failing_columns,
+            "uncounted": [r.number or r.label for r in table.uncounted],
         },
     }
 
