@@ -285,16 +285,16 @@ GR106 = define(
 GR107 = define(
     "GR107",
     "deadline-year-unknown",
-    Severity.ERROR,
-    """期限所在年份的节假日安排未知
+    Severity.WARNING,
+    """期限要看节假日安排未知的年份
 
-    检查：答复期限要数到一个不知道节假日安排的年份，无法计算。
+    检查：答复期限（或补正通知的 7 个工作日）数到一个不知道节假日安排的年份，而是否逾期正取决于这一年的安排。期限落在已知年份的，无论今天是哪一天都照常判断（2026-11-30 到期、2027-01-05 仍未答复，就是逾期）；在未知年份之前就已答复的，不逾期。
 
     依据：工作日以国务院办公厅公布的节假日安排为准（含调休），不能按周一至周五猜测。
 
-    错误示例：2026-12-20 收到的申请，期限落在 2027 年，而 chinese-calendar 只知道到 2026 年。
+    错误示例：2026-12-20 收到的申请，期限落在 2027 年，今天是 2027-01-20，仍未答复，而 chinese-calendar 只知道到 2026 年。
 
-    修改：在 govopen.toml 中用 holidays 指定该年的节假日文件（格式见 docs/workdays.md），或升级 chinese-calendar。
+    修改：用 govopen workdays notice 通知.txt -o holidays/2027.yaml 从国务院办公厅的通知生成该年的节假日文件，在 govopen.toml 中写 holidays = "holidays/2027.yaml"（docs/workdays.md），或升级 chinese-calendar。
     """,
 )
 

@@ -238,7 +238,9 @@ def check_conversion(
         elif people == len(window):
             count = f"{people} 位申请人的 {len(window)} 件申请（{numbers}）"
         else:
-            count = f"{people} 位申请人的 {len(window)} 件申请（{numbers}；同一申请人多次申请只计一位）"
+            count = (
+                f"{people} 位申请人的 {len(window)} 件申请（{numbers}；同一申请人多次申请只计一位）"
+            )
         item = catalog.item(item_id) if catalog is not None and item_id else None
         span = f"{first.received}—{window[-1].received}"
         if item is not None:
