@@ -81,3 +81,42 @@ def is_command(
         f"{day.isoformat()} {verdict}（{WEEKDAY_NAMES[day.weekday()]}，{kind}；依据 {source}）"
     )
     raise typer.Exit(0 if working else 1)
+
+
+@workdays_app.command(
+    "notice",
+    epilog="示例：\n\n  govopen workdays notice 通知.txt -o holidays/2027.yaml\n\n"
+    "  govopen workdays notice 国务院办公厅关于2027年部分节假日安排的通知.html\n\n"
+    "读不懂的行会被指出（文件:行号），命令以状态 2 结束，不会猜测。",
+)
+def notice_command(
+    file: Path = typer.Argument(
+        ..., metavar="FILE", help="通知原文：粘贴保存的文本（.txt）或另存的网页（.html）。"
+    ),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="写入的节假日文件（如 holidays/2027.yaml）；不写则输出到屏幕。"
+    ),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的输出文件。"),
+) -> None:
+    """读国务院办公厅《关于YYYY年部分节假日安排的通知》，生成节假日文件。"""
+    from govopen_cli.calendar.notice import holiday_file_text, read_notice
+    from govopen_cli.calendar.notice_text import notice_lines
+    from govopen_cli.errors import GovopenError
+    from govopen_cli.output_file import write_atomic
+
+    schedule = read_notice(notice_lines(file), str(file))
+    text = holiday_file_text(schedule, file.name)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        raise GovopenError(f"{output} 已存在：核对后用 --force 覆盖，或换一个文件名")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(output, text.encode("utf-8"))
+    holidays = len(schedule.holidays)
+    typer.echo(
+        f"已写入 {output}：{schedule.year} 年放假 {holidays} 天、调休上班 "
+        f"{len(schedule.workdays)} 天（{schedule.source}）。在 govopen.toml 中写 "
+        f'holidays = "{output.as_posix()}"',
+        err=True,
+    )
