@@ -237,3 +237,12 @@ def test_statutory_wordings_and_village_committees_are_counted(tmp_path):
     assert table.value("result:无法提供:1", "其他") == 2
     assert table.value("result:无法提供:1", "自然人") == 1
     assert table.value("result:予以公开", "总计") == 0
+
+
+def test_the_workbook_says_the_table_is_short(tmp_path):
+    import openpyxl
+
+    table, _ = table_for(tmp_path, [*SMALL, "M,2025-01-05,个体户?,2025-01-10,予以公开"])
+    wb = openpyxl.load_workbook(io.BytesIO(render_table_xlsx(table)))
+    texts = [str(c.value) for row in wb.active.iter_rows() for c in row if c.value]
+    assert any("各列均相符。本表少计 1 件申请" in t for t in texts)
