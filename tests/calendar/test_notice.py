@@ -175,3 +175,66 @@ def test_an_existing_file_needs_force(run_line, tmp_path):
     assert out.read_text(encoding="utf-8") == "keep"
     assert run_line(f"govopen workdays notice {path} -o {out} --force").exit_code == 0
     assert load_holiday_file(out).years == {2099}
+
+
+def test_a_page_linking_other_years_notices_takes_the_year_of_its_body(run_line, tmp_path):
+    page = tmp_path / "page.html"
+    body = "".join(f"<p>{line}</p>\n" for line in FAKE.splitlines()[1:])
+    page.write_text(
+        "<html><head><title>国务院办公厅关于2099年部分节假日安排的通知</title></head><body>\n"
+        "<p>经国务院批准，现将2099年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的"
+        "具体安排通知如下。</p>\n"
+        + body
+        + "<ul><li><a href='x'>国务院办公厅关于2098年部分节假日安排"
+        "的通知</a></li></ul></body></html>\n",
+        encoding="utf-8",
+    )
+    result = run_line(f"govopen workdays notice {page}")
+    assert result.exit_code == 0, result.stderr
+    assert "year: 2099" in result.stdout
+
+
+def test_titles_of_two_years_without_a_body_year_are_an_error(run_line, tmp_path):
+    text = FAKE + "国务院办公厅关于2098年部分节假日安排的通知\n"
+    result = run_line(f"govopen workdays notice {_notice(tmp_path, text)}")
+    assert result.exit_code == 2
+    assert "通知中出现了不同的年份：2098（第 8 行）、2099（第 1 行）" in result.stderr
+
+
+# December 2026: the 2027 schedule is out, chinese-calendar does not have it yet.
+# MADE UP for the test (not the official 2027 schedule, which is not in the corpus).
+FAKE_2027 = """国务院办公厅关于2027年部分节假日安排的通知
+一、元旦：1月1日放假，共1天。
+二、春节：2月6日至12日放假调休，共7天。2月13日（星期六）上班。
+三、清明节：4月5日放假，共1天。
+四、劳动节：5月1日至5日放假调休，共5天。
+五、端午节：6月9日放假，共1天。
+六、中秋节：9月15日放假，共1天。
+七、国庆节：10月1日至7日放假调休，共7天。
+"""
+
+
+def test_the_notice_settles_what_waited_for_the_next_year(run_line, tmp_path):
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text(
+        "编号,收到日期,申请人类型,答复日期,处理结果\n"
+        "1,2026-11-02,自然人,,\n"  # due 2026-11-30: overdue whatever 2027 holds
+        "2,2026-12-20,自然人,,\n",  # due in 2027: open until the 2027 schedule is known
+        encoding="utf-8",
+    )
+    before = run_line(f"govopen requests check {ledger} --today 2027-01-20")
+    assert "GR102 error 申请 1 尚未答复，答复期限（2026-11-30）已过 51 天" in before.stdout
+    assert (
+        "GR107 warning 申请 2 尚未答复，到 2027-01-20 是否逾期要看 2027 年的节假日安排"
+        in before.stdout
+    )
+    assert "govopen workdays notice 通知.txt -o holidays/2027.yaml" in before.stdout
+
+    notice = tmp_path / "通知.txt"
+    notice.write_text(FAKE_2027, encoding="utf-8")
+    holidays = tmp_path / "holidays" / "2027.yaml"
+    assert run_line(f"govopen workdays notice {notice} -o {holidays}").exit_code == 0
+    after = run_line(f"govopen requests check {ledger} --today 2027-01-20 --holidays {holidays}")
+    assert "GR107" not in after.stdout
+    assert "GR102 error 申请 1 尚未答复，答复期限（2026-11-30）已过 36 个工作日" in after.stdout
+    assert "GR102 error 申请 2 尚未答复，答复期限（2027-01-18）已过 2 个工作日" in after.stdout

@@ -271,10 +271,18 @@ class _Reader:
 
 
 def _year(lines: list[NoticeLine], problems: _Problems) -> int:
-    found: dict[int, int] = {}
+    """The notice's year: from its body ("现将2027年元旦……") or else its title.
+
+    A saved page may link other years' notices ("相关文章"): the body decides; only
+    when the body does not say is the title used, and titles that disagree are an error.
+    """
+    body: dict[int, int] = {}
+    titles: dict[int, int] = {}
     for line in lines:
         for match in _TITLE_YEAR.finditer(normalize(line.text)):
-            found.setdefault(int(match[1] or match[2]), line.number)
+            target = body if match[2] else titles
+            target.setdefault(int(match[1] or match[2]), line.number)
+    found = body or titles
     if not found:
         raise NoticeError(
             f"{problems.display}: 找不到通知的年份：请连同标题“国务院办公厅关于YYYY年部分节假日"
