@@ -144,6 +144,17 @@ def is_html(path: Path, text: str) -> bool:
     )
 
 
+def text_lines(text: str, name: Path) -> list[NoticeLine]:
+    """The lines of a notice's text (HTML when it looks like a page), numbered from 1."""
+    if is_html(name, text):
+        return html_lines(text)
+    return [
+        NoticeLine(n, line)
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#")  # a note the user added
+    ]
+
+
 def notice_lines(path: Path) -> list[NoticeLine]:
     """The lines of the notice at ``path`` (text or HTML), numbered as in the file."""
     try:
@@ -152,11 +163,4 @@ def notice_lines(path: Path) -> list[NoticeLine]:
         raise NoticeError(f"找不到通知文件 {path}") from exc
     except OSError as exc:
         raise NoticeError(f"无法读取通知文件 {path}：{exc.strerror or exc}") from exc
-    text = _decode(data, path)
-    if is_html(path, text):
-        return html_lines(text)
-    return [
-        NoticeLine(n, line)
-        for n, line in enumerate(text.splitlines(), 1)
-        if line.strip() and not line.lstrip().startswith("#")  # a note the user added
-    ]
+    return text_lines(_decode(data, path), path)

@@ -91,7 +91,9 @@ def is_command(
 )
 def notice_command(
     file: Path = typer.Argument(
-        ..., metavar="FILE", help="通知原文：粘贴保存的文本（.txt）或另存的网页（.html）。"
+        ...,
+        metavar="FILE",
+        help="通知原文：粘贴保存的文本（.txt）或另存的网页（.html）；写 - 则从标准输入读（可直接粘贴）。",
     ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="写入的节假日文件（如 holidays/2027.yaml）；不写则输出到屏幕。"
@@ -100,11 +102,17 @@ def notice_command(
 ) -> None:
     """读国务院办公厅《关于YYYY年部分节假日安排的通知》，生成节假日文件。"""
     from govopen_cli.calendar.notice import holiday_file_text, read_notice
-    from govopen_cli.calendar.notice_text import notice_lines
+    from govopen_cli.calendar.notice_text import notice_lines, text_lines
     from govopen_cli.errors import GovopenError
     from govopen_cli.output_file import write_atomic
 
-    schedule = read_notice(notice_lines(file), str(file))
+    if str(file) == "-":
+        import sys
+
+        lines = text_lines(sys.stdin.read(), Path("标准输入.txt"))
+        schedule = read_notice(lines, "标准输入")
+    else:
+        schedule = read_notice(notice_lines(file), str(file))
     text = holiday_file_text(schedule, file.name)
     if output is None:
         typer.echo(text, nl=False)
