@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govopen_cli.cli import app
+from govopen_cli.cli.app import app
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOGS = REPO / "catalogs"

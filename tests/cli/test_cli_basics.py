@@ -160,7 +160,7 @@ def test_exit_statuses_and_output_are_as_before(tmp_path):
 
 
 def test_unknown_english_messages_are_kept_as_they_are():
-    from govopen_cli.cli.localize import usage_error_text
+    from govopen_cli.cli.usage_error import usage_error_text
 
     assert usage_error_text("Something new happened.") == "Something new happened."
     assert usage_error_text("Missing argument 'name'.") == "缺少参数 NAME。"

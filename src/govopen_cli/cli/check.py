@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import (
     CONFIG_HELP,
     FAIL_ON_HELP,
@@ -28,9 +28,13 @@ from govopen_cli.cli.output import (
 )
 from govopen_cli.errors import GovopenError, PathNotFoundError
 
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
-@app.command(
+
+@commands.command(
     "check",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen check                        检查 govopen.toml 中 catalogs 列出的（默认 catalogs/）\n\n"
@@ -129,7 +133,7 @@ def check_command(
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
 
 
-@app.command("schema")
+@commands.command("schema", cls=HelpCommand)
 def schema_command(
     name: str = typer.Argument(..., help="catalog（目录文件）或 duties（三定映射文件）。"),
 ) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import (
     CONFIG_HELP,
     existing_file,
@@ -18,6 +18,9 @@ from govopen_cli.cli.options import (
 )
 from govopen_cli.cli.output import emit, use_color
 
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
+
 
 def check_coverage_format(value: str) -> str:
     """Validate ``--format`` for ``govopen coverage``."""
@@ -26,8 +29,9 @@ def check_coverage_format(value: str) -> str:
     return known_format(value, COVERAGE_FORMATS)
 
 
-@app.command(
+@commands.command(
     "coverage",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen coverage catalogs/2025.yaml                    用目录 catalog.duties 指定的映射\n\n"

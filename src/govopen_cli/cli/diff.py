@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import known_format, parse_severity
 from govopen_cli.cli.output import emit, use_color, write_atomic
 from govopen_cli.errors import GovopenError
@@ -15,6 +15,9 @@ from govopen_cli.errors import GovopenError
 if TYPE_CHECKING:
     from govopen_cli.diagnostics import Report
     from govopen_cli.diff.compare import DiffOutcome
+
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 DIFF_FORMAT_NAMES = ("text", "markdown", "json", "xlsx")
 
@@ -24,8 +27,9 @@ def check_diff_format(value: str) -> str:
     return known_format(value, DIFF_FORMAT_NAMES)
 
 
-@app.command(
+@commands.command(
     "diff",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "对比两个年度的目录：\n\n"

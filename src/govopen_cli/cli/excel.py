@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import (
     CONFIG_HELP,
     FAIL_ON_HELP,
@@ -23,6 +23,9 @@ from govopen_cli.cli.options import (
 from govopen_cli.cli.output import COULD_NOT_RUN, emit, write_atomic
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import CatalogUnreadableError, GovopenError, OutputError
+
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 Progress = Callable[[int, int], None]
 
@@ -73,8 +76,9 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 # ── export ──────────────────────────────────────────────────────────────────
 
 
-@app.command(
+@commands.command(
     "export",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen export catalogs/pingyao-zrzyj/2025.yaml -o 检查.xlsx\n\n"
@@ -130,8 +134,9 @@ def export_command(
 # ── import ──────────────────────────────────────────────────────────────────
 
 
-@app.command(
+@commands.command(
     "import",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen import 目录.xlsx -o catalogs/2025.yaml --agency 平遥县自然资源局 --year 2025 --id pingyao-zrzyj\n\n"
@@ -226,8 +231,9 @@ def check_inspect_format(value: str) -> str:
     return known_format(value, INSPECT_FORMATS)
 
 
-@app.command(
+@commands.command(
     "inspect",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen inspect 检查.xlsx\n\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand, HelpGroup, show_help_without_command
 from govopen_cli.cli.options import (
     CONFIG_HELP,
     FAIL_ON_HELP,
@@ -22,22 +22,25 @@ from govopen_cli.cli.options import (
 from govopen_cli.cli.output import COULD_NOT_RUN, emit, exit_code, use_color, write_atomic
 from govopen_cli.errors import GovopenError
 
-requests_app = typer.Typer(
+#: ``govopen requests …``; :mod:`govopen_cli.cli.app` adds it to ``govopen``.
+commands = typer.Typer(
     name="requests",
+    cls=HelpGroup,
+    callback=show_help_without_command,
+    invoke_without_command=True,
     help=(
         "依申请公开台账：检查答复期限、列出可转为主动公开的事项，生成年度报告中的"
         "“收到和处理政府信息公开申请情况”表。\n\n"
         "台账可以是 CSV、xlsx 或 YAML，列名见 docs/ledger.md。\n\n"
         "示例：govopen requests check 台账.xlsx --catalog catalogs/2025.yaml"
     ),
-    no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(requests_app)
 
 
-@requests_app.command(
+@commands.command(
     "check",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen requests check 台账-2025.xlsx                       检查答复期限等\n\n"
@@ -103,8 +106,9 @@ def check_command(
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
 
 
-@requests_app.command(
+@commands.command(
     "report",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen requests report 台账-2025.xlsx --year 2025\n\n"

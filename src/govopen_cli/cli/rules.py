@@ -6,10 +6,13 @@ import json
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import known_format
 from govopen_cli.cli.output import emit
 from govopen_cli.errors import GovopenError
+
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 RULE_FORMATS = ("text", "json", "markdown")
 
@@ -19,8 +22,9 @@ def check_rules_format(value: str) -> str:
     return known_format(value, RULE_FORMATS)
 
 
-@app.command(
+@commands.command(
     "rules",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen rules                    列出全部规则\n\n"
