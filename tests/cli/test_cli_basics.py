@@ -167,3 +167,19 @@ def test_unknown_english_messages_are_kept_as_they_are():
     assert usage_error_text("Invalid value for 'days': Input should be a valid integer") == (
         "参数 DAYS 的值无效：应为整数。"
     )
+
+
+@pytest.mark.parametrize(
+    "click_sentence",
+    ["'x' is not a valid int.", "'x' is not a valid integer.", "'x' is not a valid int range."],
+)
+def test_older_typer_sentences_read_the_same(click_sentence):
+    """Typer before 0.29 words a bad number as Click does: the Chinese is the same."""
+    from govopen_cli.cli.usage_error import usage_error_text
+
+    assert usage_error_text(f"Invalid value for 'days': {click_sentence}") == (
+        "参数 DAYS 的值无效：应为整数。"
+    )
+    assert usage_error_text("Invalid value for '--min-coverage': 'x' is not a valid float.") == (
+        "选项 --min-coverage 的值无效：应为数字。"
+    )

@@ -26,10 +26,13 @@ def _names(quoted: str) -> str:
     return "、".join(n.strip().strip("'\"") for n in quoted.split(","))
 
 
-#: What a value was expected to be (Typer's pydantic-style and Click's sentences).
+#: What a value was expected to be: Typer's pydantic-style sentences (0.29 on) and
+#: Click's (the Typer versions before it), so both read the same.
 _VALUE_PATTERNS: list[tuple[str, Callable[[re.Match[str]], str]]] = [
     (r"Input should be a valid integer\b.*", lambda m: "应为整数"),
     (r"Input should be a valid number\b.*", lambda m: "应为数字"),
+    (r"'.*' is not a valid int(?:eger)?(?: range)?\.", lambda m: "应为整数"),
+    (r"'.*' is not a valid float(?: range)?\.", lambda m: "应为数字"),
     (r"(?:File|Directory|Path) '(.+)' does not exist\.", lambda m: f"{m[1]} 不存在"),
 ]
 
