@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from govopen_cli.cli.diff import DIFF_FORMAT_NAMES
 from govopen_cli.diff.revision import parse_side
 from govopen_cli.errors import GovopenError
-from govopen_cli.reporters.diff import DIFF_FORMATS
+from govopen_cli.reporters import DIFF, format_names, render
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "catalogs" / "pingyao-zrzyj"
@@ -83,11 +82,11 @@ def pair(write):
 def test_every_format_name_renders(pair):
     from govopen_cli.diff.compare import diff_sources
 
-    assert set(DIFF_FORMATS) == set(DIFF_FORMAT_NAMES)
+    assert format_names(DIFF) == ["text", "markdown", "json", "xlsx"]
     outcome = diff_sources(str(pair[0]), str(pair[1]))
     assert outcome.diff is not None
-    for name, renderer in DIFF_FORMATS.items():
-        assert renderer(outcome.diff, False), name
+    for name in format_names(DIFF):
+        assert render(DIFF, outcome.diff, name), name
 
 
 def test_a_catalog_diffed_with_itself_is_empty_and_exits_0(run_line, pair):
