@@ -31,8 +31,18 @@ def test_missing_path_exits_2(run_line, tmp_path):
 
 
 def test_unknown_format_is_a_usage_error(run_line, tmp_path):
+    from conftest import CATALOGS
+
     result = run_line(f"govopen check {tmp_path} --format nope")
     assert result.exit_code == 2
+    assert result.stderr == (
+        "govopen：用法错误：选项 --format / -f 的值无效：未知的格式 'nope'："
+        "可选 text、json、sarif、junit、github、markdown。运行 govopen check -h 查看帮助。\n"
+    )
+    # On a folder that can be checked, the format is still refused before any check runs.
+    result = run_line(f"govopen check {CATALOGS} --format nope")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "未知的格式 'nope'" in result.stderr
 
 
 def test_folder_without_yaml_cannot_be_checked(run_line, tmp_path):

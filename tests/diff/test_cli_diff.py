@@ -116,15 +116,24 @@ def test_differences_exit_0_unless_asked(run_line, pair):
     ],
 )
 def test_exit_code_and_fail_on(run_line, pair, options, status):
-    assert run_line(f"govopen diff {pair[0]} {pair[1]} {options}").exit_code == status
+    result = run_line(f"govopen diff {pair[0]} {pair[1]} {options}")
+    assert result.exit_code == status
+    # The status is the only difference: the same changes are shown, and no error.
+    assert result.lines[-1] == "修改 1 项，目录信息 2 处；警告 1 个，提示 2 个。"
+    assert result.stderr == ""
 
 
 def test_fail_on_ignores_changes_below_the_level(run_line, write):
     write("sanding.yaml", MAPPING.format(d04="TD-001"))
     old = write("old.yaml", catalog())
     new = write("new.yaml", catalog(year=2025))  # only the header: info
-    assert run_line(f"govopen diff {old} {new} --fail-on warning").exit_code == 0
-    assert run_line(f"govopen diff {old} {new} --exit-code").exit_code == 1
+    result = run_line(f"govopen diff {old} {new} --fail-on warning")
+    assert result.exit_code == 0
+    assert result.lines[-1] == "目录信息 2 处；警告 0 个，提示 2 个。"
+    result = run_line(f"govopen diff {old} {new} --exit-code")
+    assert result.exit_code == 1
+    assert result.lines[-1] == "目录信息 2 处；警告 0 个，提示 2 个。"
+    assert result.stderr == ""
 
 
 def test_json(run_line, pair):
@@ -195,7 +204,11 @@ def test_xlsx_is_a_filterable_sheet_of_changes(run_line, pair, tmp_path):
 
 def test_xlsx_needs_an_output_file(run_line, pair):
     result = run_line(f"govopen diff {pair[0]} {pair[1]} -f xlsx")
-    assert result.exit_code == 2
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "govopen：用法错误：选项 --format 的值无效：xlsx 格式需要用 -o 指定输出文件。"
+        "运行 govopen diff -h 查看帮助。\n"
+    )
 
 
 def test_output_file_for_text(run_line, pair, tmp_path):
@@ -205,7 +218,12 @@ def test_output_file_for_text(run_line, pair, tmp_path):
 
 
 def test_unknown_format_is_a_usage_error(run_line, pair):
-    assert run_line(f"govopen diff {pair[0]} {pair[1]} -f sarif").exit_code == 2
+    result = run_line(f"govopen diff {pair[0]} {pair[1]} -f sarif")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "govopen：用法错误：选项 --format / -f 的值无效：未知的格式 'sarif'："
+        "可选 text、markdown、json、xlsx。运行 govopen diff -h 查看帮助。\n"
+    )
 
 
 def test_a_side_with_errors_is_not_diffed(run_line, pair, write):
