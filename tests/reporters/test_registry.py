@@ -58,12 +58,11 @@ def test_an_unknown_kind_is_refused():
 
 
 def test_every_coverage_annual_and_rules_format_renders():
-    from govopen_cli.reporters.rule_docs import lookup_rules
-
     from conftest import CATALOGS, EXAMPLES
     from govopen_cli.catalog.config import Config
     from govopen_cli.checks.coverage_result import check_coverage
     from govopen_cli.checks.run import CheckOptions
+    from govopen_cli.reporters.rule_docs import lookup_rules
     from govopen_cli.reporters.rule_listing import RuleListing
     from govopen_cli.requests.annual_report import build_report
 
