@@ -8,11 +8,12 @@ usage, help text, 参数, 选项, 命令, epilog — with Chinese words. The scr
 what Click and Typer make public: the command's help and parameters, and the type
 hints and :func:`typer.Option` settings of the function behind the command.
 
-rich is imported only here, and only when a help screen is drawn.
+rich is imported only when a help screen is drawn.
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 from collections.abc import Iterable
@@ -121,6 +122,7 @@ def _console() -> Console:
     from rich.console import Console
     from rich.theme import Theme
 
+    # Colour and width follow the same environment variables as Typer's help did.
     force_terminal = (
         True
         if os.environ.get("GITHUB_ACTIONS")
@@ -140,6 +142,7 @@ def _console() -> Console:
     )
 
 
+@functools.cache
 def _highlighter() -> RegexHighlighter:
     from rich.highlighter import RegexHighlighter
 
@@ -154,6 +157,7 @@ def _highlighter() -> RegexHighlighter:
     return OptionHighlighter()
 
 
+@functools.cache
 def _types_highlighter() -> RegexHighlighter:
     from rich.highlighter import RegexHighlighter
 
