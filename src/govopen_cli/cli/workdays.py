@@ -7,21 +7,23 @@ from pathlib import Path
 import typer
 
 from govopen_cli.calendar.workday import WEEKDAY_NAMES, WorkdayCalendar, calendar_for
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand, HelpGroup, show_help_without_command
 from govopen_cli.cli.options import CONFIG_HELP, HOLIDAYS_HELP, parse_date, project_config
 
-workdays_app = typer.Typer(
+#: ``govopen workdays …``; :mod:`govopen_cli.cli.app` adds it to ``govopen``.
+commands = typer.Typer(
     name="workdays",
+    cls=HelpGroup,
+    callback=show_help_without_command,
+    invoke_without_command=True,
     help=(
         "按国务院办公厅节假日安排（含调休）计算工作日。\n\n"
         "节假日数据来自 chinese-calendar（2004—2026 年），其他年份用 govopen.toml 中 holidays "
         "指定的节假日文件；都不知道的年份报错（状态 2），不按周一至周五猜测。\n\n"
         "示例：govopen workdays add 2025-09-26 20   →  2025-10-30"
     ),
-    no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(workdays_app)
 
 
 def _calendar(config_path: Path | None, holidays: Path | None) -> WorkdayCalendar:
@@ -29,8 +31,9 @@ def _calendar(config_path: Path | None, holidays: Path | None) -> WorkdayCalenda
     return calendar_for(holidays, config.resolve(config.holidays) if config.holidays else None)
 
 
-@workdays_app.command(
+@commands.command(
     "add",
+    cls=HelpCommand,
     epilog="示例：\n\n  govopen workdays add 2025-09-26 20     输出 2025-10-30\n\n"
     "  govopen workdays add 2025年3月3日 40    延期后的答复期限",
 )
@@ -45,8 +48,9 @@ def add_command(
     typer.echo(_calendar(config_path, holidays).add(start, days).isoformat())
 
 
-@workdays_app.command(
+@commands.command(
     "count",
+    cls=HelpCommand,
     epilog="示例：govopen workdays count 2025-09-26 2025-10-30     输出 20",
 )
 def count_command(
@@ -60,8 +64,9 @@ def count_command(
     typer.echo(str(_calendar(config_path, holidays).count(first, last)))
 
 
-@workdays_app.command(
+@commands.command(
     "is",
+    cls=HelpCommand,
     epilog="示例：govopen workdays is 2025-10-11     2025-10-11 是工作日（周六，调休上班）\n\n"
     "退出状态：0 是工作日；1 不是；2 无法判断（年份未知、日期格式不对）。",
 )
