@@ -240,22 +240,15 @@ def test_the_notice_settles_what_waited_for_the_next_year(run_line, tmp_path):
     assert "GR102 error 申请 2 尚未答复，答复期限（2027-01-18）已过 2 个工作日" in after.stdout
 
 
-def test_pasted_text_on_standard_input(monkeypatch):
-    from typer.testing import CliRunner
+def test_pasted_text_on_standard_input(run_line, monkeypatch):
+    import io
 
-    from govopen_cli.cli import app
-
-    monkeypatch.setenv("NO_COLOR", "1")
     text = (NOTICES / "2022.txt").read_text(encoding="utf-8")
-    result = CliRunner().invoke(app, ["workdays", "notice", "-"], input=text)
-    assert result.exit_code == 0, result.output
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    result = run_line("govopen workdays notice -")
+    assert result.exit_code == 0, result.stderr
     assert "  - 2022-01-31..2022-02-06    # 春节（第 6 行）" in result.stdout
-    from govopen_cli.calendar.notice_text import NoticeError
-
-    with pytest.raises(NoticeError, match="标准输入:6: 通知写共 6 天"):  # main() exits 2 on it
-        CliRunner().invoke(
-            app,
-            ["workdays", "notice", "-"],
-            input=text.replace("共7天", "共6天", 1),
-            catch_exceptions=False,
-        )
+    monkeypatch.setattr("sys.stdin", io.StringIO(text.replace("共7天", "共6天", 1)))
+    result = run_line("govopen workdays notice -")
+    assert result.exit_code == 2
+    assert "标准输入:6: 通知写共 6 天" in result.stderr

@@ -88,8 +88,9 @@ def is_command(
     raise typer.Exit(0 if working else 1)
 
 
-@workdays_app.command(
+@commands.command(
     "notice",
+    cls=HelpCommand,
     epilog="示例：\n\n  govopen workdays notice 通知.txt -o holidays/2027.yaml\n\n"
     "  govopen workdays notice 国务院办公厅关于2027年部分节假日安排的通知.html\n\n"
     "读不懂的行会被指出（文件:行号），命令以状态 2 结束，不会猜测。",
