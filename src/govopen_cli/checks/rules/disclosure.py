@@ -28,6 +28,7 @@ from govopen_cli.codes.go.disclosure import (
     GO208,
     GO209,
     GO210,
+    GO211,
 )
 
 
@@ -291,3 +292,30 @@ def check_level_above_catalog(ctx: RuleContext) -> Iterator[Finding]:
                     item_id=item.id,
                     field_name="levels",
                 )
+
+
+_PENALTY = re.compile(r"行政处罚|处罚(?:决定|结果|信息)")
+_PENALTY_RULES = re.compile(r"依据|条件|程序|流程|裁量|办事指南|服务指南")
+
+
+@rule(GO211)
+def check_penalty_on_request_only(ctx: RuleContext) -> Iterator[Finding]:
+    """行政处罚决定 items that are 依申请 only."""
+    for item in ctx.catalog.items:
+        if item.mode != ("依申请",):
+            continue
+        matter = "".join(_matter_key(item))
+        last = _matter_key(item)[-1] if item.matter else ""
+        if not _PENALTY.search(matter) or _PENALTY_RULES.search(last):
+            continue
+        if not any(word in matter + "".join(item.content) for word in ("决定", "结果")):
+            continue
+        yield ctx.at(
+            f"{item.pointer}/mode",
+            f"{item_label(item)}：行政处罚决定只写了依申请公开。《政府信息公开条例》第二十条"
+            "第（六）项：本行政机关认为具有一定社会影响的行政处罚决定应当主动公开；国办发"
+            "〔2018〕118号要求行政处罚决定自作出之日起7个工作日内公开：请改为 mode: 主动"
+            "（时限写“自执法决定作出之日起7个工作日内”），确只依申请公开的在 waivers 中写明理由",
+            item_id=item.id,
+            field_name="mode",
+        )
