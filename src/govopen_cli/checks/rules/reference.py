@@ -56,11 +56,14 @@ PERSONAL_DATA = re.compile(
     r"(?:的)?(?:联系)?电话|手机号码?|银行(?:卡|账)号|出生日期|婚姻状况|病历|健康状况"
 )
 
+# "（不公告身份证件号码）", "隐去身份证号码": the element says the data is withheld.
+_WITHHELD = re.compile(r"不公告|不公开|不予公开|隐去|隐藏|去标识|脱敏|除外|遮盖")
+
 
 def personal_data_named(item: Item) -> str:
     """The first personal-data word in the item's content (empty when none)."""
     for element in item.content:
         match = PERSONAL_DATA.search(element)
-        if match:
+        if match and not _WITHHELD.search(element):
             return match.group(0)
     return ""
