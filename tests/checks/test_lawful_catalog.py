@@ -76,7 +76,9 @@ def test_the_lawful_catalog_covers_its_sanding(run_line):
         ("GD201", "自信息形成之日起10个工作日内", "至少在挂牌开始日前30日发布"),
     ],
 )
-def test_diff_reads_posting_periods_and_lead_times_as_check_does(run_line, tmp_path, code, old, new):
+def test_diff_reads_posting_periods_and_lead_times_as_check_does(
+    run_line, tmp_path, code, old, new
+):
     import yaml
 
     data = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))
@@ -98,7 +100,10 @@ def test_diff_still_reports_a_longer_deadline(run_line, tmp_path):
 
     data = yaml.safe_load(CATALOG.read_text(encoding="utf-8"))
     data["catalog"].pop("duties")
-    for year, deadline in ((2024, "自信息形成之日起5个工作日内"), (2025, "自信息形成之日起15个工作日内")):
+    for year, deadline in (
+        (2024, "自信息形成之日起5个工作日内"),
+        (2025, "自信息形成之日起15个工作日内"),
+    ):
         data["catalog"]["year"] = year
         data["items"][0]["deadline"] = deadline
         (tmp_path / f"{year}.yaml").write_text(
@@ -131,7 +136,11 @@ def test_inspect_does_not_count_a_posting_period_or_lead_time_as_the_limit(run_l
         {
             "GH-002": late,
             "TD-001": late,
-            "JG-001": {"是否公开": "是", "信息形成日期": D(2025, 9, 26), "公开日期": D(2025, 10, 31)},
+            "JG-001": {
+                "是否公开": "是",
+                "信息形成日期": D(2025, 9, 26),
+                "公开日期": D(2025, 10, 31),
+            },
         },
     )
     result = run_line(f"govopen inspect {book} --catalog {CATALOG} -f json --today 2026-01-01")

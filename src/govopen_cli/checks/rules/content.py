@@ -187,9 +187,7 @@ def check_required_category(ctx: RuleContext) -> Iterator[Finding]:
     if not _WHOLE_CATALOG.search(catalog.title or "") or len(catalog.items) < WHOLE_CATALOG_ITEMS:
         # A field's 标准目录, or an excerpt of a few rows, is not the whole catalog.
         return
-    text = "".join(
-        "".join(item.matter) + "".join(item.content) for item in catalog.items
-    )
+    text = "".join("".join(item.matter) + "".join(item.content) for item in catalog.items)
     for name, article, pattern in REQUIRED_CATEGORIES:
         if pattern.search(text):
             continue

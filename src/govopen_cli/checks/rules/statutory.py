@@ -67,7 +67,10 @@ def _is_transfer_notice(item: Item) -> bool:
     return bool(_TRANSFER.search(matter)) and bool(_TRANSFER_KIND.search(_what(item)))
 
 
-def _short(item: Item, period: TimeLimit, minimum: int, unit: str, what: str, law: str, fix: str):
+def _short(
+    item: Item, period: TimeLimit, minimum: int, unit: str, what: str, law: str, fix: str
+) -> str:
+    """The message of a stated period shorter than the statute's minimum."""
     return (
         f"{item_label(item)}：{what}的期间 {describe(period)} 少于法定的 "
         f"{minimum}{'个工作日' if unit == '工作日' else '日'}（公开时限：{quote(item.deadline.text)}）。"
@@ -133,7 +136,9 @@ def _transfer_findings(item: Item) -> Iterator[str]:
                 "拍卖或者挂牌开始日前20日发布",
                 "至少在投标、拍卖或者挂牌开始日前20日发布出让公告",
             )
-        elif count.kind == "before" and count.unit == "工作日" and shorter_than(count, 20, "自然日"):
+        elif (
+            count.kind == "before" and count.unit == "工作日" and shorter_than(count, 20, "自然日")
+        ):
             yield _short(
                 item,
                 count,
@@ -163,7 +168,10 @@ def check_consultation_period(ctx: RuleContext) -> Iterator[Finding]:
     """重大行政决策 征求意见 items whose stated period is under 30 日."""
     for item in ctx.catalog.items:
         what = _what(item)
-        if not _DECISION_MAKING.search(matter_text(item)) or "意见" not in what + item.deadline.text:
+        if (
+            not _DECISION_MAKING.search(matter_text(item))
+            or "意见" not in what + item.deadline.text
+        ):
             continue
         for period in _minimums(item):
             if not shorter_than(period, 30, "自然日"):
