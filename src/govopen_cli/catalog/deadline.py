@@ -118,7 +118,10 @@ def parse_time_limits(text: str) -> list[TimeLimit]:
         kind: Kind
         if _LEAD_BEFORE.search(before):
             kind = "before"
-        elif _MINIMUM_CUE.search(before) or _POSTING_VERB.search(before):
+        elif _MINIMUM_CUE.search(before) or (
+            # "公告30日" is how long; "公告30日内" is by when.
+            _POSTING_VERB.search(before) and not after.startswith(("内", "以内"))
+        ):
             kind = "minimum"
         elif after.startswith("前") or after.startswith("以前"):
             kind = "before"
