@@ -149,3 +149,15 @@ def test_inspect_does_not_count_a_posting_period_or_lead_time_as_the_limit(run_l
     limits = {r["id"]: r["limit"] for r in data["items"]}
     assert limits["GH-002"] is None and limits["TD-001"] is None
     assert limits["JG-001"] == "15个工作日"
+
+
+def test_the_planted_other_law_violations_are_found(run_line):
+    result = run_line("govopen check examples/mistakes/other-law-periods.yaml -f json", cwd=REPO)
+    found = [(d["code"], d["severity"], d["line"]) for d in _diagnostics(result)]
+    assert found == [
+        ("GO604", "warning", 18),
+        ("GO307", "error", 19),
+        ("GO310", "error", 33),
+        ("GO211", "warning", 51),
+    ]
+    assert result.exit_code == 1
