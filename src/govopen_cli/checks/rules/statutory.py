@@ -53,13 +53,20 @@ _TRANSFER = re.compile(r"出让")
 _TRANSFER_KIND = re.compile(r"招标|拍卖|挂牌|招拍挂|出让公告")
 
 
+# Plans with their own rules, not the 城乡规划法's: 矿产资源规划, 测绘规划, 地质灾害防治规划.
+_OTHER_PLANS = re.compile(r"矿产|测绘|地质灾害|林地|草原")
+
+
 def _is_plan_draft(item: Item) -> bool:
     what = _what(item)
+    if _OTHER_PLANS.search(matter_text(item)):
+        return False
     return bool(_PLAN.search(what)) and ("草案" in what or "草案" in item.deadline.text)
 
 
 def _is_registration_notice(item: Item) -> bool:
-    return bool(_REGISTRATION.search(matter_text(item)))
+    matter = matter_text(item)
+    return bool(_REGISTRATION.search(matter)) and "公告" in matter + item.deadline.text
 
 
 def _is_transfer_notice(item: Item) -> bool:
@@ -200,7 +207,8 @@ def is_enforcement_decision(item: Item) -> bool:
     last = _normal(item.matter[-1]) if item.matter else ""
     if _GUIDE.search(last):
         return False
-    return any(word in matter + "".join(item.content) for word in ("决定", "结果"))
+    # By the matter alone: "办理结果" in the content of a 事项清单 row is not a decision row.
+    return "决定" in matter or "结果" in matter
 
 
 @rule(GO309)
@@ -225,7 +233,7 @@ def check_enforcement_decision_deadline(ctx: RuleContext) -> Iterator[Finding]:
 
 
 _BUDGET = re.compile(r"预算|决算")
-_NOT_BUDGET = re.compile(r"预算单位|预算绩效|绩效")
+_NOT_BUDGET = re.compile(r"预算单位|预算绩效|绩效|采购")
 
 
 @rule(GO310)
