@@ -3,8 +3,10 @@
 The official wording is free text ("自信息形成或者变更之日起20个工作日内",
 "公告时间不少于30日", "听证7个工作日前", "每年1月31日前"). This module finds the counts
 in it and says what each one is: a limit for publishing (``limit``), a minimum
-period a notice stays up (``minimum``: never a deadline), or a lead time before an
-event (``before``). Dates such as 1月31日 are not counts.
+period a notice stays up (``minimum``: never a deadline; with a cue such as 不少于,
+公告期, or right after the posting verb: "公告30日", "公示30天"), or a lead time
+before an event (``before``: "听证7个工作日前", "开始日前20日发布"). Dates such as
+1月31日 are not counts.
 
 Limits in 工作日 and in 自然日 are compared at five working days to a week of
 seven days (:func:`longer_than`, :func:`shorter_than`): 20 工作日 is four weeks, 28
@@ -48,6 +50,14 @@ _MINIMUM_CUE = re.compile(
     r"不少于|不得少于|至少|不低于|(?:公示|公告|征求意见)(?:期|时间)(?!满|届满|结束)"
 )
 _WINDOW = 12  # characters before a count in which a cue applies to it
+# A count right after a posting verb is how long the notice stays up: "公告30日",
+# "公示30天", "张贴公告10个工作日", "挂牌10日" (but "公告后5个工作日内" has its 后).
+_POSTING_VERB = re.compile(
+    r"(?:公告|公示|张贴|挂牌|征求意见|征集意见|公开征求意见|预公告)(?:期|时间|期间|期限)?"
+    r"(?:为|是|共)?\s*$"
+)
+# A count right after "…前" ("开始日前20日发布", "听证会前7日") is a lead time.
+_LEAD_BEFORE = re.compile(r"(?:日|之日|时间|会|开始|截止)?(?:以)?前\s*$")
 # Words that say when a count starts (or ends): 自…之日起, 收到…后, 期满后, 7个工作日前.
 _ANCHOR = re.compile(r"起|之日|后|前|收到|自|从|届满|期满|结束|以来|当日|当天|同步")
 
@@ -106,7 +116,12 @@ def parse_time_limits(text: str) -> list[TimeLimit]:
         before = text[window_start : match.start()]
         after = text[match.end() : match.end() + 2]
         kind: Kind
-        if _MINIMUM_CUE.search(before):
+        if _LEAD_BEFORE.search(before):
+            kind = "before"
+        elif _MINIMUM_CUE.search(before) or (
+            # "公告30日" is how long; "公告30日内" is by when.
+            _POSTING_VERB.search(before) and not after.startswith(("内", "以内"))
+        ):
             kind = "minimum"
         elif after.startswith("前") or after.startswith("以前"):
             kind = "before"

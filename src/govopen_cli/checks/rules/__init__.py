@@ -28,6 +28,7 @@ def load_rules() -> dict[str, Rule]:
             disclosure,
             land_acquisition,
             placeholder,
+            statutory,
             time_limit,
         )
     return RULES

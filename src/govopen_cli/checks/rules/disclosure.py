@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -14,7 +15,7 @@ from govopen_cli.catalog.channel import (
     closest_channel,
 )
 from govopen_cli.catalog.model import LEVELS, Item
-from govopen_cli.checks.rules.reference import item_label, line_of, quote
+from govopen_cli.checks.rules.reference import item_label, line_of, personal_data_named, quote
 from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
 from govopen_cli.codes.go.disclosure import (
     GO201,
@@ -27,6 +28,7 @@ from govopen_cli.codes.go.disclosure import (
     GO208,
     GO209,
     GO210,
+    GO211,
 )
 
 
@@ -56,21 +58,29 @@ def check_proactive_needs_website(ctx: RuleContext) -> Iterator[Finding]:
     """Proactive items whose channels do not include 政府网站."""
     extra = ctx.config.extra_channels
     for item in ctx.catalog.items:
-        if not item.proactive or not item.channels:
+        if not item.proactive or not item.channels or "全社会" not in item.audience:
             continue
         if any(canonical_channel(c.name, extra) == WEBSITE for c in item.channels):
+            continue
+        if personal_data_named(item):
+            # 第十五条: personal data lawfully stays off the website.
             continue
         mode = "为主动" if item.mode == ("主动",) else "含主动"
         yield ctx.at(
             f"{item.pointer}/channels",
             f"{item_label(item)}：公开方式{mode}，但公开渠道没有“政府网站”"
             f"（现有：{'、'.join(item.channel_names)}）。《政府信息公开条例》第二十四条要求依托"
-            "政府门户网站集中发布主动公开的政府信息，《政府网站发展指引》明确政府网站是政务公开的"
-            "第一平台：请在 channels 中加上 政府网站"
+            "政府门户网站集中发布主动公开的政府信息，标准目录几乎每一行都把政府网站标为必选："
+            "面向全社会的事项请在 channels 中加上 政府网站（确有理由不上网站的，在 waivers 中"
+            "为 GO201 写明理由）"
             f"{_fullwidth_list_hint(item.channel_names)}",
             item_id=item.id,
             field_name="channels",
         )
+
+
+# "其他（中国土地市场网）": the official 其他 channel, with the particular one named.
+_OTHER_NAMED = re.compile(r"^其[他它]\s*[（(【\[:：].+")
 
 
 @rule(GO202)
@@ -80,7 +90,7 @@ def check_unknown_channel(ctx: RuleContext) -> Iterator[Finding]:
     for item in ctx.catalog.items:
         for index, channel in enumerate(item.channels):
             found = classify_channel(channel.name, extra)
-            if found.status != "unknown":
+            if found.status != "unknown" or _OTHER_NAMED.match(channel.name.strip()):
                 continue
             guess = closest_channel(channel.name, extra)
             if _fullwidth_list_hint((channel.name,)):
@@ -155,18 +165,24 @@ def check_duplicate_item_id(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def _normal(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
 def _matter_key(item: Item) -> tuple[str, ...]:
-    return tuple("".join(unicodedata.normalize("NFKC", m).split()) for m in item.matter)
+    return tuple(_normal(m) for m in item.matter)
 
 
 @rule(GO206)
 def check_duplicate_matter(ctx: RuleContext) -> Iterator[Finding]:
     """Items whose 一级/二级/三级 matter repeats an earlier item's."""
-    first: dict[tuple[str, ...], Item] = {}
+    first: dict[tuple[tuple[str, ...], str, tuple[str, ...]], Item] = {}
     for item in ctx.catalog.items:
-        key = _matter_key(item)
-        if not key or not all(key):
+        matter = _matter_key(item)
+        if not matter or not all(matter):
             continue
+        # One matter split into rows by 公开主体 (县发布 / 镇张贴) is not a duplicate.
+        key = (matter, _normal(item.owner or ""), tuple(sorted(item.levels)))
         if key not in first:
             first[key] = item
             continue
@@ -175,8 +191,8 @@ def check_duplicate_matter(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.at(
             f"{item.pointer}/matter",
             f"{item_label(item)}：公开事项{quote(' / '.join(item.matter))}与第 {line} 行的"
-            f"{item_label(other)} 重复。同一公开事项只应列一行：请合并这两行，或把二级、三级"
-            "事项写得能够区分",
+            f"{item_label(other)} 重复（公开主体、公开层级也相同）。同一主体的同一公开事项只应列"
+            "一行：请合并这两行，或把二级、三级事项写得能够区分",
             item_id=item.id,
             field_name="matter",
         )
@@ -276,3 +292,30 @@ def check_level_above_catalog(ctx: RuleContext) -> Iterator[Finding]:
                     item_id=item.id,
                     field_name="levels",
                 )
+
+
+_PENALTY = re.compile(r"行政处罚|处罚(?:决定|结果|信息)")
+_PENALTY_RULES = re.compile(r"依据|条件|程序|流程|裁量|办事指南|服务指南")
+
+
+@rule(GO211)
+def check_penalty_on_request_only(ctx: RuleContext) -> Iterator[Finding]:
+    """行政处罚决定 items that are 依申请 only."""
+    for item in ctx.catalog.items:
+        if item.mode != ("依申请",):
+            continue
+        matter = "".join(_matter_key(item))
+        last = _matter_key(item)[-1] if item.matter else ""
+        if not _PENALTY.search(matter) or _PENALTY_RULES.search(last):
+            continue
+        if "决定" not in matter and "结果" not in matter:
+            continue
+        yield ctx.at(
+            f"{item.pointer}/mode",
+            f"{item_label(item)}：行政处罚决定只写了依申请公开。《政府信息公开条例》第二十条"
+            "第（六）项：本行政机关认为具有一定社会影响的行政处罚决定应当主动公开；国办发"
+            "〔2018〕118号要求行政处罚决定自作出之日起7个工作日内公开：请改为 mode: 主动"
+            "（时限写“自执法决定作出之日起7个工作日内”），确只依申请公开的在 waivers 中写明理由",
+            item_id=item.id,
+            field_name="mode",
+        )

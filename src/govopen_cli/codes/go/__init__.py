@@ -18,6 +18,7 @@ from govopen_cli.codes.go import (  # noqa: F401
     file,
     land_acquisition,
     schema,
+    statutory,
     time_limit,
     waiver,
 )
