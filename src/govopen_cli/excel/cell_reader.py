@@ -54,6 +54,9 @@ class CellReader:
         self.lookalikes = 0
         #: Cells reported as holding no usable value (an Excel error, an unsaved formula).
         self.unusable: set[tuple[int, int]] = set()
+        #: The first cell with a space between two Chinese characters, and how many.
+        self.spaced: tuple[int, int] | None = None
+        self.spaces = 0
 
     def report(self, code: str, message: str, row: int, col: int) -> None:
         """A diagnostic at a cell of this sheet."""
@@ -62,7 +65,17 @@ class CellReader:
     def text(self, row: int, c: int) -> str:
         """A cell's text; "" for an Excel error value (which :meth:`check_cells` reports)."""
         value = self.grid.value(row, c)
-        return "" if excel_error(value) else cell_text(value)
+        if excel_error(value):
+            return ""
+        words = cell_text(value)
+        col = self.header.columns.get(c)
+        if col is not None and col.kind not in ("url", "id", "seq"):
+            words, n = text.close_hanzi_spaces(words)
+            if n and self.grid.own(row, c) is not None:  # a merged range counts once
+                self.spaces += n
+                if self.spaced is None:
+                    self.spaced = (row, c)
+        return words
 
     def cell(self, key: str, row: int) -> tuple[str, int]:
         """The text of the ``key`` column in ``row`` and its column number (0 when absent)."""
@@ -243,7 +256,7 @@ class CellReader:
                 )
                 continue
             if ticked and col.value is not None:
-                found.append(col.value)
+                found.extend(col.value.split("、"))
                 if rest and col.value == "特定群体":
                     extra = rest
                 elif rest:

@@ -16,18 +16,41 @@ from dataclasses import dataclass, field
 
 from govopen_cli.catalog.model import AUDIENCES, LEVELS, MODES, Item
 from govopen_cli.cell_value import cell_text
-from govopen_cli.excel import text
+from govopen_cli.excel import layout, text
 from govopen_cli.excel.cell_reader import CellReader
 from govopen_cli.excel.import_report import (
     CODE_DUPLICATE_ID,
     CODE_GENERATED_ID,
     CODE_LOOKALIKE_MARK,
+    CODE_MATTER_MERGED,
     CODE_SKIPPED_ROW,
+    CODE_SPACE_REMOVED,
+    CODE_TEMPLATE_OWNER,
     ImportReport,
 )
-from govopen_cli.excel.sheet import SheetGrid, cell_name
+from govopen_cli.excel.sheet import SheetGrid
 from govopen_cli.excel.table_header import TableHeader
 
+#: 公开主体 copied from the 标准目录 template rather than naming an agency (folded).
+TEMPLATE_OWNERS = frozenset(
+    layout.header_key(w)
+    for w in (
+        "自然资源主管部门",
+        "自然资源",
+        "自然资源部门",
+        "县级自然资源主管部门",
+        "县级以上自然资源主管部门",
+        "自然资源和规划部门",
+        "县级人民政府",
+        "县级以上人民政府",
+        "乡镇人民政府",
+        "乡（镇）人民政府",
+        "有关部门",
+        "相关部门",
+        "主管部门",
+        "行政机关",
+    )
+)
 _NOTE_ROW = re.compile(r"^\s*(注|备注|说明|填表说明|附注)\s*[:：\d]")
 
 
@@ -59,6 +82,9 @@ class SheetImport:
         self.section = ""
         self.last_first_level = ""
         self.generated: list[str] = []
+        self.merged_told: set[tuple[int, int]] = set()
+        #: 公开主体 written as template wording: where first, and how many items.
+        self.template_owners: dict[str, tuple[int, int, int]] = {}
 
     def report(self, code: str, message: str, row: int, col: int) -> None:
         """A diagnostic at a cell of this sheet."""
@@ -112,7 +138,23 @@ class SheetImport:
             )
 
     def finish(self) -> None:
-        """The sheet-wide diagnostics: look-alike marks (once, at the first) and generated ids."""
+        """The sheet-wide diagnostics: look-alike marks and spaces between Chinese characters
+        (once, at the first), template wording as 公开主体, and generated ids."""
+        if self.cells.spaced is not None:
+            self.report(
+                CODE_SPACE_REMOVED,
+                f"单元格中两个汉字之间的空格（网页或 PDF 中的换行）已删除，共 {self.cells.spaces} 处"
+                "（首处在此），如“20个工 作日内”读作“20个工作日内”",
+                *self.cells.spaced,
+            )
+        for owner, (row, col, count) in self.template_owners.items():
+            self.report(
+                CODE_TEMPLATE_OWNER,
+                f"公开主体“{owner}”是标准目录模板中的泛称，不是具体机关（共 {count} 个事项，首处在此）；"
+                "请写出负责公开的机关，如“某县自然资源局”",
+                row,
+                col,
+            )
         if self.cells.lookalike is not None:
             row, col = (int(x) for x in self.cells.lookalike.split(":"))
             self.report(
@@ -135,8 +177,15 @@ class SheetImport:
         """The item of ``row``, appended with its place in the workbook."""
         g = self.grid
         matter = []
+        origins: list[tuple[int, int] | None] = []
         for key in ("matter1", "matter2", "matter3"):
-            value, _ = self.cells.cell(key, row)
+            value, c = self.cells.cell(key, row)
+            origin = g.origin(row, c) if c else None
+            if origin is not None and origin in origins:
+                if g.own(row, c) is None and origin[1] < c and value:
+                    self.report_merged_matter(row, origin, value)
+                continue  # one cell merged across the levels: one name
+            origins.append(origin)
             value = text.strip_numbering(text.one_line(value))
             if key == "matter1" and not value:
                 value = self.section or self.last_first_level
@@ -154,7 +203,11 @@ class SheetImport:
             self.cells.required("basis", row, "")
         ]
         deadline = self.cells.read_deadline(row)
-        owner = self.cells.required("owner", row, text.one_line(self.cells.cell("owner", row)[0]))
+        owner_text, owner_col = self.cells.cell("owner", row)
+        owner = self.cells.required("owner", row, text.one_line(owner_text))
+        if layout.header_key(owner) in TEMPLATE_OWNERS:
+            told = self.template_owners.get(owner, (row, owner_col, 0))
+            self.template_owners[owner] = (told[0], told[1], told[2] + 1)
         channels, kept = self.cells.read_channels(row)
         audience, audience_note = self.cells.read_group("audience", AUDIENCES, row)
         mode, _ = self.cells.read_group("mode", MODES, row)
@@ -193,12 +246,24 @@ class SheetImport:
         )
         self.ctx.items.append(item)
         first = min(self.header.columns)
-        self.ctx.sources.append(cell_name(g.title, row, first))
+        self.ctx.sources.append(g.name(row, first))
+
+    def report_merged_matter(self, row: int, origin: tuple[int, int], value: str) -> None:
+        """公开事项 merged across its levels: told once per merged range."""
+        if origin in self.merged_told:
+            return
+        self.merged_told.add(origin)
+        self.report(
+            CODE_MATTER_MERGED,
+            f"公开事项“{text.one_line(value)}”的单元格合并了几级事项列，按一个名称读取",
+            origin[0],
+            origin[1],
+        )
 
     def read_id(self, row: int, matter: list[str]) -> str:
         """The item's id: its 事项编号 made unique, or one generated from the matter."""
         raw, c = self.cells.cell("id", row)
-        where = cell_name(self.grid.title, row, c or 1)
+        where = self.grid.name(row, c or 1)
         if raw:
             item_id = re.sub(r"\s+", "", raw)
             if item_id in self.ctx.ids:
