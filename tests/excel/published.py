@@ -30,8 +30,38 @@ class Table:
     title: str = TITLE
 
     def write(self, path: Path) -> Path:
-        {".xlsx": self.xlsx, ".html": self.html, ".docx": self.docx}[path.suffix](path)
+        writers = {
+            ".xlsx": self.xlsx,
+            ".xls": self.xls,
+            ".ods": lambda p: write_ods(self, p),
+            ".html": self.html,
+            ".docx": self.docx,
+        }
+        writers[path.suffix](path)
         return path
+
+    def xls(self, path: Path) -> None:
+        """An old Excel 97–2003 workbook (as WPS saves one), title row first."""
+        import xlwt
+
+        wb = xlwt.Workbook(encoding="utf-8")
+        ws = wb.add_sheet("目录")
+        ws.write(0, 0, self.title)
+        starts = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in self.merges}
+        inside = {
+            (r, c)
+            for r1, c1, r2, c2 in self.merges
+            for r in range(r1, r2 + 1)
+            for c in range(c1, c2 + 1)
+        }
+        for r, cells in enumerate(self.rows, 1):
+            for c, value in enumerate(cells, 1):
+                if (r, c) in starts:
+                    r2, c2 = starts[(r, c)]
+                    ws.write_merge(r, r2, c - 1, c2 - 1, value)
+                elif value is not None and (r, c) not in inside:
+                    ws.write(r, c - 1, value)
+        wb.save(str(path))
 
     def xlsx(self, path: Path) -> None:
         wb = openpyxl.Workbook()
@@ -162,3 +192,61 @@ def county_table(**changes: Any) -> Table:
     for key, value in changes.items():
         setattr(table, key, value)
     return table
+
+
+def write_ods(table: Table, path: Path) -> Path:
+    """``table`` as an OpenDocument spreadsheet, as LibreOffice writes one (title row first)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    rows = [[table.title], *table.rows]
+    spans = {(r1 + 1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in table.merges}
+    covered = {
+        (r + 1, c)
+        for r1, c1, r2, c2 in table.merges
+        for r in range(r1, r2 + 1)
+        for c in range(c1, c2 + 1)
+        if (r, c) != (r1, c1)
+    }
+    body = []
+    for r, cells in enumerate(rows, 1):
+        body.append("<table:table-row>")
+        for c, value in enumerate(cells, 1):
+            if (r, c) in covered:
+                body.append("<table:covered-table-cell/>")
+                continue
+            rs, cs = spans.get((r, c), (1, 1))
+            attrs = f' table:number-rows-spanned="{rs}" table:number-columns-spanned="{cs}"'
+            if value is None:
+                body.append(f"<table:table-cell{attrs if (rs, cs) != (1, 1) else ''}/>")
+                continue
+            paragraphs = "".join(
+                f"<text:p>{escape(line)}</text:p>" for line in str(value).split("\n")
+            )
+            body.append(
+                f'<table:table-cell office:value-type="string"{attrs}>{paragraphs}</table:table-cell>'
+            )
+        body.append("</table:table-row>")
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="目录">'
+        + "".join(body)
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/"'
+        ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path

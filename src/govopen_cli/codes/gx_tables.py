@@ -1,8 +1,8 @@
-"""GX020–GX026: what ``govopen import`` tells about tables as agencies publish them.
+"""GX020–GX025: what ``govopen import`` tells about tables as agencies publish them.
 
 Web pages, Word documents, old .xls files: text copied with its line breaks turned into
 spaces, typos in the header, 公开事项 merged across its levels, level columns under
-local names, template wording where the agency belongs. Loaded with :mod:`.gx`.
+local names, a title that names no agency. Loaded with :mod:`.gx`.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ GX022 = define(
 
     检查：表中没有公开对象、公开方式或公开层级等目录必填字段的列，所有事项的这一字段都写为“待填写”占位（govopen check 以 GX006 逐项报告）。
 
-    依据：《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发〔2019〕54号）要求标准目录写明公开对象、公开方式、公开层级等要素。
+    依据：《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》（国办发〔2019〕54号）：标准目录包括公开事项的名称、内容、依据、时限、主体、方式、渠道、公开对象等要素；各部门印发的基层政务公开标准目录表格另有公开层级（县级、乡级）列。目录文件格式中这三个字段必填。
 
     错误示例：只有序号、公开事项、公开内容、公开依据、公开时限、公开主体、公开渠道和载体七列的表。
 
@@ -103,21 +103,5 @@ GX025 = define(
     错误示例：公开层级下的列 `镇街级`、`乡、村级`。
 
     修改：无需修改；核对读取结果即可。
-    """,
-)
-
-GX026 = define(
-    "GX026",
-    "owner-is-template-wording",
-    Severity.WARNING,
-    """公开主体照抄了标准目录模板的用语
-
-    检查：公开主体是模板中的泛称（“自然资源主管部门”“自然资源”“县级人民政府”等），不是具体的机关；公众和检查人员看不出由谁公开。
-
-    依据：《中华人民共和国政府信息公开条例》第十条（行政机关制作的政府信息，由制作该政府信息的行政机关负责公开）；国办发〔2019〕54号要求基层结合实际编制本机关的标准目录。
-
-    错误示例：公开主体 `自然资源主管部门`。
-
-    修改：写出负责公开的具体机关，如“某县自然资源局”。
     """,
 )

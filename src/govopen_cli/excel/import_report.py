@@ -30,7 +30,7 @@ from govopen_cli.codes.gx import (
     GX018,
     GX019,
 )
-from govopen_cli.codes.gx_tables import GX020, GX021, GX022, GX023, GX024, GX025, GX026
+from govopen_cli.codes.gx_tables import GX020, GX021, GX022, GX023, GX024, GX025
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.excel.sheet import cell_name
 
@@ -59,7 +59,6 @@ CODE_MISSING_COLUMN = GX022.code
 CODE_AGENCY_NOT_IN_TITLE = GX023.code
 CODE_MATTER_MERGED = GX024.code
 CODE_LEVEL_MAPPED = GX025.code
-CODE_TEMPLATE_OWNER = GX026.code
 
 PLACEHOLDERS = {
     "id": f"{PLACEHOLDER}（目录标识：只用字母、数字、-、_、.，各年度保持不变）",

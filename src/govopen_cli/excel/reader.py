@@ -103,6 +103,15 @@ class ImportResult:
     placeholders: list[str] = field(default_factory=list)
     #: The file could not be opened as a workbook at all (GX010): nothing was read.
     unreadable: bool = False
+    #: How the tables read are named: ``sheet`` (a workbook's sheets) or ``table``
+    #: (表1, 表2 … of a Word document or a web page).
+    style: str = "sheet"
+
+    @property
+    def tables(self) -> str:
+        """The tables read, for messages: ``工作表 征地、规划`` or ``表2``."""
+        names = "、".join(self.sheets)
+        return f"工作表 {names}" if self.style == "sheet" else names
 
     @property
     def items(self) -> int:
@@ -263,4 +272,5 @@ def _import(
         "catalog": header_data,
         "items": [it.to_data() for it in ctx.items],
     }
-    return ImportResult(data, report.sorted(), used, ctx.sources, placeholders)
+    style = report.styles.get(used[0], "sheet") if used else "sheet"
+    return ImportResult(data, report.sorted(), used, ctx.sources, placeholders, style=style)

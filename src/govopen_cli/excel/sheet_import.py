@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from govopen_cli.catalog.model import AUDIENCES, LEVELS, MODES, Item
 from govopen_cli.cell_value import cell_text
-from govopen_cli.excel import layout, text
+from govopen_cli.excel import text
 from govopen_cli.excel.cell_reader import CellReader
 from govopen_cli.excel.import_report import (
     CODE_DUPLICATE_ID,
@@ -25,32 +25,11 @@ from govopen_cli.excel.import_report import (
     CODE_MATTER_MERGED,
     CODE_SKIPPED_ROW,
     CODE_SPACE_REMOVED,
-    CODE_TEMPLATE_OWNER,
     ImportReport,
 )
 from govopen_cli.excel.sheet import SheetGrid
 from govopen_cli.excel.table_header import TableHeader
 
-#: 公开主体 copied from the 标准目录 template rather than naming an agency (folded).
-TEMPLATE_OWNERS = frozenset(
-    layout.header_key(w)
-    for w in (
-        "自然资源主管部门",
-        "自然资源",
-        "自然资源部门",
-        "县级自然资源主管部门",
-        "县级以上自然资源主管部门",
-        "自然资源和规划部门",
-        "县级人民政府",
-        "县级以上人民政府",
-        "乡镇人民政府",
-        "乡（镇）人民政府",
-        "有关部门",
-        "相关部门",
-        "主管部门",
-        "行政机关",
-    )
-)
 _NOTE_ROW = re.compile(r"^\s*(注|备注|说明|填表说明|附注)\s*[:：\d]")
 
 
@@ -83,8 +62,6 @@ class SheetImport:
         self.last_first_level = ""
         self.generated: list[str] = []
         self.merged_told: set[tuple[int, int]] = set()
-        #: 公开主体 written as template wording: where first, and how many items.
-        self.template_owners: dict[str, tuple[int, int, int]] = {}
 
     def report(self, code: str, message: str, row: int, col: int) -> None:
         """A diagnostic at a cell of this sheet."""
@@ -139,21 +116,13 @@ class SheetImport:
 
     def finish(self) -> None:
         """The sheet-wide diagnostics: look-alike marks and spaces between Chinese characters
-        (once, at the first), template wording as 公开主体, and generated ids."""
+        (once, at the first), and generated ids."""
         if self.cells.spaced is not None:
             self.report(
                 CODE_SPACE_REMOVED,
                 f"单元格中两个汉字之间的空格（网页或 PDF 中的换行）已删除，共 {self.cells.spaces} 处"
                 "（首处在此），如“20个工 作日内”读作“20个工作日内”",
                 *self.cells.spaced,
-            )
-        for owner, (row, col, count) in self.template_owners.items():
-            self.report(
-                CODE_TEMPLATE_OWNER,
-                f"公开主体“{owner}”是标准目录模板中的泛称，不是具体机关（共 {count} 个事项，首处在此）；"
-                "请写出负责公开的机关，如“某县自然资源局”",
-                row,
-                col,
             )
         if self.cells.lookalike is not None:
             row, col = (int(x) for x in self.cells.lookalike.split(":"))
@@ -203,11 +172,7 @@ class SheetImport:
             self.cells.required("basis", row, "")
         ]
         deadline = self.cells.read_deadline(row)
-        owner_text, owner_col = self.cells.cell("owner", row)
-        owner = self.cells.required("owner", row, text.one_line(owner_text))
-        if layout.header_key(owner) in TEMPLATE_OWNERS:
-            told = self.template_owners.get(owner, (row, owner_col, 0))
-            self.template_owners[owner] = (told[0], told[1], told[2] + 1)
+        owner = self.cells.required("owner", row, text.one_line(self.cells.cell("owner", row)[0]))
         channels, kept = self.cells.read_channels(row)
         audience, audience_note = self.cells.read_group("audience", AUDIENCES, row)
         mode, _ = self.cells.read_group("mode", MODES, row)

@@ -3,9 +3,9 @@
 - ``.xlsx`` (``.xlsm``): openpyxl, which also gives merged ranges and formulas whose value
   was never saved; a file that openpyxl cannot open is tried with calamine.
 - ``.xls`` (old Excel, WPS) and ``.ods`` (LibreOffice, WPS): python-calamine for the values;
-  merged ranges come from calamine too where it exposes them (.xls); an .ods file's
-  merged ranges are not exposed, so a merged cell there holds its value only in its
-  first cell (reported once per file).
+  merged ranges from calamine for .xls (``merged_cell_ranges``); calamine does not expose
+  them for .ods, so they are read from the file's content.xml here. Where neither works,
+  a merged cell holds its value only in its first cell (said once per file).
 - ``.docx``: every table of the document (python-docx opens it; rows and cells are read
   from the table's XML so that ``gridSpan`` and ``vMerge`` become merged ranges).
 - ``.html`` / ``.htm``: a saved web page; every table that holds no other table, with
@@ -123,36 +123,78 @@ def _calamine_book(path: Path) -> Book:
         ) from exc
     sheets = []
     notes: list[str] = []
+    ods_merges = _ods_merges(path) if path.suffix.lower() == ".ods" else {}
     for meta in metadata:
         if "WorkSheet" not in str(meta.typ):
             continue
         sheet = wb.get_sheet_by_name(meta.name)
         visible = "Visible" in str(meta.visible) and "Hidden" not in str(meta.visible)
-        merges = sheet.merged_cell_ranges
-        if merges is None and not notes:
+        merges: list[Merge] | None = None
+        if sheet.merged_cell_ranges is not None:
+            merges = [
+                (r0 + 1, c0 + 1, r1 + 1, c1 + 1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges
+            ]
+        elif meta.name in ods_merges:
+            merges = ods_merges[meta.name]
+        elif not notes:
             notes.append(
-                f"{path.suffix.lower()} 文件不提供合并单元格的范围：合并单元格的值只在其左上角单元格中读取，"
+                f"无法读出 {path.name} 中合并单元格的范围：合并单元格的值只在其左上角单元格中读取，"
                 "其余单元格按空白读取；如有合并单元格，请另存为 .xlsx 后导入"
             )
         sheets.append(
-            SourceSheet(meta.name, visible, sheet.height, _calamine_loader(meta.name, sheet))
+            SourceSheet(
+                meta.name, visible, sheet.height, _calamine_loader(meta.name, sheet, merges)
+            )
         )
     return Book("calamine", sheets, notes=notes)
 
 
-def _calamine_loader(title: str, sheet: Any) -> Callable[[], SheetGrid]:
+def _calamine_loader(title: str, sheet: Any, merges: list[Merge] | None) -> Callable[[], SheetGrid]:
     def load() -> SheetGrid:
         rows = [
             tuple(None if v == "" else v for v in row)
             for row in sheet.to_python(skip_empty_area=False)
         ]
-        merged: list[Merge] = [
-            (r0 + 1, c0 + 1, r1 + 1, c1 + 1)
-            for (r0, c0), (r1, c1) in (sheet.merged_cell_ranges or [])
-        ]
-        return SheetGrid.of(title, rows, merged)
+        return SheetGrid.of(title, rows, merges or [])
 
     return load
+
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+
+
+def _ods_merges(path: Path) -> dict[str, list[Merge]]:
+    """Merged ranges of each sheet of an .ods file (calamine does not give them): cells with
+    ``number-rows-spanned`` / ``number-columns-spanned`` in content.xml, placed with the
+    ``number-*-repeated`` counts as LibreOffice writes them."""
+    import zipfile
+    from xml.etree.ElementTree import iterparse
+
+    found: dict[str, list[Merge]] = {}
+    try:
+        with zipfile.ZipFile(path) as z, z.open("content.xml") as source:
+            name, row, col = "", 0, 0
+            for event, el in iterparse(source, events=("start", "end")):
+                tag = el.tag
+                if event == "start":
+                    if tag == f"{_TABLE}table":
+                        name, row = el.get(f"{_TABLE}name", ""), 0
+                        found[name] = []
+                    elif tag == f"{_TABLE}table-row":
+                        row, col = row + 1, 0
+                    continue
+                if tag == f"{_TABLE}table-row":
+                    row += int(el.get(f"{_TABLE}number-rows-repeated", "1")) - 1
+                    el.clear()
+                elif tag in (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"):
+                    rows = int(el.get(f"{_TABLE}number-rows-spanned", "1"))
+                    cols = int(el.get(f"{_TABLE}number-columns-spanned", "1"))
+                    if rows > 1 or cols > 1:
+                        found[name].append((row, col + 1, row + rows - 1, col + cols))
+                    col += int(el.get(f"{_TABLE}number-columns-repeated", "1"))
+    except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):
+        return {}
+    return found
 
 
 # ── .docx ───────────────────────────────────────────────────────────────────
