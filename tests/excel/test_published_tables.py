@@ -171,9 +171,32 @@ def test_a_table_without_level_columns_is_told_once_and_checked_once(run_line, t
         "目录.xlsx:目录!A2: GX022 warning 表中没有“公开层级”列：所有事项的公开层级写为“待填写”占位。"
         "请在表中加上公开层级（“县级”“乡级”）并打勾后重新导入，或在目录文件中逐项填写"
     ]
-    # the placeholder is reported once per item (GX006), not also as an invalid value
-    assert sum("GX006" in ln for ln in lines) == 4
-    assert not any("GO103" in ln or "GX005" in ln for ln in lines)
+    # the gap is told once: not again per item by the check (GX006), nor as an invalid
+    # value (GO103), nor as an empty cell (GX005)
+    assert not any(code in ln for ln in lines for code in ("GX006", "GO103", "GX005"))
+    assert (
+        lines[-1]
+        == f"✗ {out} 未通过 govopen check（另有 4 个“待填写”占位已在上面按原表位置报告）：请按上面列出的位置修改。"
+    )
+    # `govopen check` on the file reports each placeholder, once
+    check = run_line("govopen check out.yaml", cwd=tmp_path)
+    assert sum("GX006" in ln for ln in check.stdout.splitlines()) == 4
+    assert "GO103" not in check.stdout
+
+
+def test_an_empty_cell_is_told_once_at_its_cell(run_line, tmp_path):
+    table = county_table()
+    table.rows[3][6] = None  # 公开主体 left empty
+    source = table.write(tmp_path / "目录.xlsx")
+    result = run_line(
+        f"govopen import {source} -o out.yaml --agency 某县自然资源局 --year 2025 --id x",
+        cwd=tmp_path,
+    )
+    lines = result.stdout.splitlines()
+    assert [ln for ln in lines if "待填写（公开主体）" in ln] == [
+        "目录.xlsx:目录!G5: GX005 warning 公开主体为空，已写为“待填写（公开主体）”，请补充"
+    ]
+    assert result.exit_code == 1
 
 
 def test_a_title_without_an_agency_is_no_agency(run_line, tmp_path):

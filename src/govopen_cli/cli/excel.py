@@ -176,6 +176,7 @@ def import_command(
 ) -> None:
     """把机关现有的标准目录（Excel、WPS、Word、网页）导入为目录文件（YAML），并立即检查。"""
     from govopen_cli.checks.run import CheckOptions, check_paths
+    from govopen_cli.excel.reader import fold_reported
     from govopen_cli.reporters import RenderOptions, render
 
     config = project_config(config_path)
@@ -197,10 +198,12 @@ def import_command(
     if result.catalog is None:
         raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
     check = check_paths([output], CheckOptions(config=config))
-    emit(render(check.report, "text", RenderOptions()), None)
+    shown, folded = fold_reported(check.report, [result])
+    emit(render(shown, "text", RenderOptions()), None)
     failed = check.report.fails(severity) or Report(diagnostics).fails(severity)
     if check.report.fails(severity):
-        typer.echo(f"✗ {output} 未通过 govopen check：请按上面列出的位置修改。")
+        more = f"（另有 {folded} 个“待填写”占位已在上面按原表位置报告）" if folded else ""
+        typer.echo(f"✗ {output} 未通过 govopen check{more}：请按上面列出的位置修改。")
     else:
         typer.echo(f"✓ {output} 通过 govopen check。")
     raise typer.Exit(1 if failed else 0)
@@ -271,6 +274,7 @@ def _import_folder(
 ) -> None:
     """Every table file under ``folder``, one YAML each in the folder ``output``, one summary."""
     from govopen_cli.checks.run import CheckOptions, check_paths
+    from govopen_cli.excel.reader import fold_reported
     from govopen_cli.excel.sources import FORMATS_TEXT, is_table_file
     from govopen_cli.reporters import RenderOptions, render
 
@@ -296,6 +300,7 @@ def _import_folder(
             f"{existing[0]} 等 {len(existing)} 个文件已存在，未覆盖。确需覆盖请加 --force"
         )
     written: list[Path] = []
+    results: list[Any] = []
     empty: list[Path] = []
     items = 0
     for source, target in targets.items():
@@ -307,11 +312,13 @@ def _import_folder(
             empty.append(source)
         else:
             written.append(target)
+            results.append(result)
             items += result.items
     failed = False
     if written:
         check = check_paths(written, CheckOptions(config=config))
-        emit(render(check.report, "text", RenderOptions()), None)
+        shown, _ = fold_reported(check.report, results)
+        emit(render(shown, "text", RenderOptions()), None)
         failed = check.report.fails(severity)
     typer.echo(
         f"导入了 {folder} 中的 {len(sources)} 个文件：写出 {len(written)} 个目录文件到 {output}，"

@@ -131,6 +131,10 @@ class CellReader:
             return value
         c = self.by_key.get(key, 0)
         placeholder = PLACEHOLDERS[key if key != "matter1" else "matter"]
+        if c:  # reported here (GX005) or as an unusable cell (GX018, GX019)
+            self.import_report.gaps.add(
+                (self.grid.title, row, key if key != "matter1" else "matter")
+            )
         unusable = (row, c) in self.unusable or excel_error(self.grid.value(row, c)) is not None
         if c and not unusable:  # an unusable cell was reported, with the placeholder
             self.report(
@@ -290,6 +294,7 @@ class CellReader:
             c = choice_col or (min(c for c, _ in tick_cols) if tick_cols else 0)
             placeholder = PLACEHOLDERS[field_name]
             if c:
+                self.import_report.gaps.add((self.grid.title, row, field_name))
                 self.report(
                     CODE_EMPTY_CELL,
                     f"{FIELD_NAMES[field_name]}没有打勾，已写为“{placeholder}”，请补充",

@@ -88,6 +88,10 @@ class ImportReport:
         #: :func:`~govopen_cli.excel.sheet.cell_name`).
         self.styles: dict[str, str] = {}
         self._sheet_of: list[str] = []
+        #: Placeholders written for a cell reported here: (sheet, row, field).
+        self.gaps: set[tuple[str, int, str]] = set()
+        #: Placeholders written for a column the table lacks: (sheet, field).
+        self.missing: set[tuple[str, str]] = set()
 
     def sorted(self) -> list[Diagnostic]:
         """In reading order: sheet by sheet, row by row; workbook-wide ones last."""

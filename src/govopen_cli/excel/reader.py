@@ -27,13 +27,14 @@ catalog header is read from there and the other generated sheets are skipped.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from govopen_cli.cell_value import cell_text
-from govopen_cli.diagnostics import Diagnostic, Severity
+from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.excel import layout
 from govopen_cli.excel.about_sheet import about_pairs
@@ -43,6 +44,7 @@ from govopen_cli.excel.import_report import (
     CODE_LEVEL_MAPPED,
     CODE_MISSING_COLUMN,
     CODE_NO_HEADER,
+    CODE_PLACEHOLDER,
     CODE_UNKNOWN_COLUMN,
     CODE_UNREADABLE,
     ImportReport,
@@ -57,8 +59,13 @@ from govopen_cli.excel.table_header import (
     title_above,
 )
 
-#: Required groups a table may lack altogether, with what to add.
+#: Required fields a table may lack a column for altogether, with what to add.
 _GROUP_COLUMNS = {
+    "content": ("公开内容", "各事项的公开内容（要素）"),
+    "basis": ("公开依据", "各事项的公开依据"),
+    "deadline": ("公开时限", "各事项的公开时限"),
+    "owner": ("公开主体", "负责公开的机关"),
+    "channels": ("公开渠道和载体", "各事项的公开渠道"),
     "audience": ("公开对象", "“全社会”“特定群体”"),
     "mode": ("公开方式", "“主动”“依申请”"),
     "levels": ("公开层级", "“县级”“乡级”"),
@@ -80,6 +87,7 @@ def _report_columns(report: ImportReport, sheet: str, header: TableHeader) -> No
     keys = {k.split(":", 1)[0] for k in header.keys}
     for key, (group, columns) in _GROUP_COLUMNS.items():
         if key not in keys:
+            report.missing.add((sheet, "matter" if key == "matter1" else key))
             report.add(
                 CODE_MISSING_COLUMN,
                 f"表中没有“{group}”列：所有事项的{group}写为“待填写”占位。"
@@ -106,6 +114,22 @@ class ImportResult:
     #: How the tables read are named: ``sheet`` (a workbook's sheets) or ``table``
     #: (表1, 表2 … of a Word document or a web page).
     style: str = "sheet"
+    #: (sheet, row) of each item, and the placeholders import reported itself.
+    rows: list[tuple[str, int]] = field(default_factory=list)
+    gaps: set[tuple[str, int, str]] = field(default_factory=set)
+    missing: set[tuple[str, str]] = field(default_factory=set)
+
+    def reported_here(self, diagnostic: Diagnostic) -> bool:
+        """A GX006 finding of ``govopen check`` on the written file about a placeholder this
+        import already reported at its cell (GX005, GX018, GX019) or column (GX022): the
+        same gap, which ``govopen import`` then tells once."""
+        parts = diagnostic.path.split("/")
+        if diagnostic.code != CODE_PLACEHOLDER or len(parts) < 4 or parts[1] != "items":
+            return False
+        if not parts[2].isdigit() or int(parts[2]) >= len(self.rows):
+            return False
+        sheet, row = self.rows[int(parts[2])]
+        return (sheet, row, parts[3]) in self.gaps or (sheet, parts[3]) in self.missing
 
     @property
     def tables(self) -> str:
@@ -117,6 +141,13 @@ class ImportResult:
     def items(self) -> int:
         """How many items were read."""
         return len(self.catalog["items"]) if self.catalog else 0
+
+
+def fold_reported(report: Report, results: Sequence[ImportResult]) -> tuple[Report, int]:
+    """The check report of imported files without the placeholders their import already
+    reported at a cell or column (each gap told once), and how many were left out."""
+    kept = [d for d in report.diagnostics if not any(r.reported_here(d) for r in results)]
+    return dataclasses.replace(report, diagnostics=kept), len(report.diagnostics) - len(kept)
 
 
 def import_workbook(
@@ -273,4 +304,14 @@ def _import(
         "items": [it.to_data() for it in ctx.items],
     }
     style = report.styles.get(used[0], "sheet") if used else "sheet"
-    return ImportResult(data, report.sorted(), used, ctx.sources, placeholders, style=style)
+    return ImportResult(
+        data,
+        report.sorted(),
+        used,
+        ctx.sources,
+        placeholders,
+        style=style,
+        rows=ctx.rows,
+        gaps=report.gaps,
+        missing=report.missing,
+    )

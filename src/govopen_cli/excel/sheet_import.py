@@ -48,6 +48,8 @@ class ImportContext:
     ids: dict[str, str] = field(default_factory=dict)  # id -> source
     items: list[Item] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    #: (sheet, row) of each item.
+    rows: list[tuple[str, int]] = field(default_factory=list)
 
 
 class SheetImport:
@@ -212,6 +214,7 @@ class SheetImport:
         self.ctx.items.append(item)
         first = min(self.header.columns)
         self.ctx.sources.append(g.name(row, first))
+        self.ctx.rows.append((g.title, row))
 
     def report_merged_matter(self, row: int, origin: tuple[int, int], value: str) -> None:
         """公开事项 merged across its levels: told once per merged range."""
