@@ -279,3 +279,35 @@ def test_a_folder_wants_a_folder_as_output(run_line, tmp_path):
     assert result.exit_code == 2 and "输出文件夹" in result.stderr
     result = run_line(f"govopen import {folder} -o {tmp_path / 'c'} --id x", cwd=tmp_path)
     assert result.exit_code == 2 and "--id" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding"),
+    [("<meta charset='gb2312'>", "gb18030"), ("", "utf-8"), ("", "gb18030")],
+)
+def test_a_saved_web_page_in_any_encoding(tmp_path, declared, encoding):
+    page = county_table().write(tmp_path / "u.html").read_text(encoding="utf-8")
+    page = page.replace("<meta charset='utf-8'>", declared)
+    (tmp_path / "p.html").write_bytes(page.encode(encoding))
+    result = import_workbook(tmp_path / "p.html")
+    assert result.items == 4
+    assert result.catalog["items"][0]["matter"] == ["机构信息", "机构职能"]
+
+
+def test_a_cangyuan_shaped_header_with_spaces_inside_names(tmp_path):
+    table = county_table()
+    table.rows[0][0] = "序 号"
+    table.rows[0][8] = "公开 对象"
+    table.rows[1][1:3] = ["一级 事项", "二级 事项"]
+    table.rows[1][8:] = ["全 社 会", "特定群体", "主 动", "依 申 请", "县 级", "乡 级"]
+    result = import_workbook(table.write(tmp_path / "目录.html"))
+    item = result.catalog["items"][0]
+    assert item["matter"] == ["机构信息", "机构职能"]
+    assert item["audience"] == "全社会" and item["levels"] == ["县级", "乡级"]
+    assert "GX002" not in _codes(result) and "GX025" not in _codes(result)
+
+
+def test_an_xls_saved_under_an_xlsx_name_is_still_read(tmp_path):
+    source = county_table().write(tmp_path / "目录.xls")
+    renamed = source.rename(tmp_path / "目录.xlsx")
+    assert import_workbook(renamed).items == 4

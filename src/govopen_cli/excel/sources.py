@@ -16,6 +16,7 @@ Cells of a workbook are named ``目录!C12``; cells of a Word or web table ``表
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -115,7 +116,8 @@ def _calamine_book(path: Path) -> Book:
     from python_calamine import CalamineWorkbook
 
     try:
-        wb = CalamineWorkbook.from_path(str(path))
+        # By content, not by name: an .xls saved as .xlsx (WPS does this) is read too.
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
         metadata = list(wb.sheets_metadata)
     except Exception as exc:  # calamine raises its own kinds for a damaged file
         raise UnreadableWorkbookError(
@@ -293,8 +295,16 @@ def _html_book(path: Path) -> Book:
     import lxml.html
 
     data = path.read_bytes()
+    # UTF-8 whether or not the page says so; otherwise the page's own charset (lxml reads
+    # the <meta>), and GB18030 for a Chinese page that declares none.
+    source: str | bytes = data
     try:
-        root = lxml.html.document_fromstring(data)
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if b"charset" not in data[:4096].lower():
+            source = data.decode("gb18030", errors="replace")
+    try:
+        root = lxml.html.document_fromstring(source)
     except Exception as exc:  # lxml raises ParserError for an empty document
         raise UnreadableWorkbookError(f"无法作为网页读取：{exc}") from exc
     page_title = ""
