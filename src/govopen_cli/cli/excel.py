@@ -11,19 +11,23 @@ from typing import Any
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import (
     CONFIG_HELP,
     FAIL_ON_HELP,
     existing_file,
-    known_format,
+    format_option,
     parse_severity,
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, emit, write_atomic
+from govopen_cli.cli.output import COULD_NOT_RUN, emit
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import CatalogUnreadableError, GovopenError, OutputError
+from govopen_cli.reporters import INSPECTION, REPORT
+
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 Progress = Callable[[int, int], None]
 
@@ -74,8 +78,9 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 # ── export ──────────────────────────────────────────────────────────────────
 
 
-@app.command(
+@commands.command(
     "export",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen export catalogs/pingyao-zrzyj/2025.yaml -o 检查.xlsx\n\n"
@@ -131,8 +136,9 @@ def export_command(
 # ── import ──────────────────────────────────────────────────────────────────
 
 
-@app.command(
+@commands.command(
     "import",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen import 目录.xlsx -o catalogs/2025.yaml --agency 平遥县自然资源局 --year 2025 --id pingyao-zrzyj\n\n"
@@ -177,7 +183,7 @@ def import_command(
     """把机关现有的标准目录（Excel、WPS、Word、网页）导入为目录文件（YAML），并立即检查。"""
     from govopen_cli.checks.run import CheckOptions, check_paths
     from govopen_cli.excel.reader import fold_reported
-    from govopen_cli.reporters import RenderOptions, render
+    from govopen_cli.reporters import render
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
@@ -199,7 +205,7 @@ def import_command(
         raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
     check = check_paths([output], CheckOptions(config=config))
     shown, folded = fold_reported(check.report, [result])
-    emit(render(shown, "text", RenderOptions()), None)
+    emit(render(REPORT, shown, "text"), None)
     failed = check.report.fails(severity) or Report(diagnostics).fails(severity)
     if check.report.fails(severity):
         more = f"（另有 {folded} 个“待填写”占位已在上面按原表位置报告）" if folded else ""
@@ -255,7 +261,7 @@ def _import_one(
     text = catalog_yaml(
         result.catalog, comments=comments, sources=result.sources, schema=schema_reference(output)
     )
-    write_atomic(output, text.encode("utf-8"))
+    emit(text, output)
     typer.echo(f"已写出 {output}：{result.items} 个事项（{result.tables}）。")
     return result, diagnostics
 
@@ -276,7 +282,7 @@ def _import_folder(
     from govopen_cli.checks.run import CheckOptions, check_paths
     from govopen_cli.excel.reader import fold_reported
     from govopen_cli.excel.sources import FORMATS_TEXT, is_table_file
-    from govopen_cli.reporters import RenderOptions, render
+    from govopen_cli.reporters import render
 
     if catalog_id is not None:
         raise GovopenError("导入文件夹时不能用 --id：每个目录的标识不同，请导入后在各文件中填写")
@@ -318,7 +324,7 @@ def _import_folder(
     if written:
         check = check_paths(written, CheckOptions(config=config))
         shown, _ = fold_reported(check.report, results)
-        emit(render(shown, "text", RenderOptions()), None)
+        emit(render(REPORT, shown, "text"), None)
         failed = check.report.fails(severity)
     typer.echo(
         f"导入了 {folder} 中的 {len(sources)} 个文件：写出 {len(written)} 个目录文件到 {output}，"
@@ -336,15 +342,9 @@ def _import_folder(
 # ── inspect ─────────────────────────────────────────────────────────────────
 
 
-def check_inspect_format(value: str) -> str:
-    """Validate ``--format`` for inspect."""
-    from govopen_cli.reporters.inspection import INSPECT_FORMATS
-
-    return known_format(value, INSPECT_FORMATS)
-
-
-@app.command(
+@commands.command(
     "inspect",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen inspect 检查.xlsx\n\n"
@@ -362,13 +362,7 @@ def inspect_command(
     catalog: Path | None = typer.Option(
         None, "--catalog", help="目录文件（默认用工作簿说明页记录的目录文件）。"
     ),
-    fmt: str = typer.Option(
-        "text",
-        "--format",
-        "-f",
-        help="输出格式：text（默认）、json、markdown。",
-        callback=check_inspect_format,
-    ),
+    fmt: str = format_option(INSPECTION, "输出格式：text（默认）、json、markdown。"),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
     today: str | None = typer.Option(
         None, "--today", help="以该日期判断整改期限、未公开事项是否过期（YYYY-MM-DD，默认今天）。"
@@ -379,7 +373,7 @@ def inspect_command(
 ) -> None:
     """读回填写好的检查表：逐项和按一级事项的结果、合格率、逾期事项、问题及整改责任处室。"""
     from govopen_cli.excel.inspect_run import inspect_workbook
-    from govopen_cli.reporters.inspection import render_inspection
+    from govopen_cli.reporters import render
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
@@ -391,7 +385,7 @@ def inspect_command(
     except CatalogUnreadableError as exc:
         _print_diagnostics(exc.diagnostics)
         raise
-    emit(render_inspection(result, fmt), output)
+    emit(render(INSPECTION, result, fmt), output)
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(0 if exit_zero or not result.fails(severity) else 1)
