@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -142,20 +143,32 @@ def export_command(
         "示例：\n\n"
         "  govopen import 目录.xlsx -o catalogs/2025.yaml --agency 平遥县自然资源局 --year 2025 --id pingyao-zrzyj\n\n"
         "  govopen import 目录.xlsx -o 2025.yaml --sheet 征地 --sheet 规划\n\n"
+        "  govopen import 标准目录.html -o 2025.yaml --agency 某县自然资源局\n\n"
+        "  govopen import 收集的目录/ -o catalogs/\n\n"
+        "读取 Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）、Word 文档中的表格（.docx）、"
+        "保存的网页（.html、.htm）；给出文件夹时导入其中（含子文件夹）所有这些文件，每个写出一个 "
+        "YAML，-o 是输出文件夹，最后给出一份汇总。\n\n"
         "按列名找表头（列的顺序不限，多余的列忽略并报告），读取合并单元格、■□▲ 渠道标注、√ 打勾、"
-        "带序号的公开内容；读不懂的单元格逐一报告位置（如 目录!C12）。工作簿没有写明的制定机关、年度、"
-        "目录标识写为“待填写”占位，govopen check 会报告。写出后立即用 govopen check 检查。\n\n"
+        "带序号的公开内容；读不懂的单元格逐一报告位置（如 目录!C12，Word 和网页中的表格如 表2 第5行第3列）。"
+        "表格没有写明的制定机关、年度、目录标识写为“待填写”占位，govopen check 会报告。"
+        "写出后立即用 govopen check 检查。\n\n"
         "退出状态：0 已写出且通过检查；1 已写出但有问题（或没有读到事项）；"
-        "2 无法运行（工作簿无法读取、输出文件夹不存在、输出文件已存在未加 --force）。"
+        "2 无法运行（文件无法读取、输出文件夹不存在、输出文件已存在未加 --force）。"
     ),
 )
 def import_command(
-    workbook: Path = typer.Argument(..., help="标准目录版式的 .xlsx 工作簿。", show_default=False),
-    output: Path = typer.Option(..., "--output", "-o", help="要写出的目录文件（.yaml）。"),
-    agency: str | None = typer.Option(None, "--agency", help="制定机关（工作簿没有写明时）。"),
+    workbook: Path = typer.Argument(
+        ...,
+        help="标准目录：.xlsx、.xls、.ods、.docx、.html/.htm 文件，或装有这些文件的文件夹。",
+        show_default=False,
+    ),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="要写出的目录文件（.yaml）；导入文件夹时是输出文件夹。"
+    ),
+    agency: str | None = typer.Option(None, "--agency", help="制定机关（表格没有写明时）。"),
     year: int | None = typer.Option(None, "--year", help="年度，如 2025（2000—2100）。"),
     catalog_id: str | None = typer.Option(
-        None, "--id", help="目录标识：字母、数字、-、_、.，各年度保持不变。"
+        None, "--id", help="目录标识：字母、数字、-、_、.，各年度保持不变（导入文件夹时不可用）。"
     ),
     title: str | None = typer.Option(None, "--title", help="目录名称（默认取表格标题）。"),
     sheets: list[str] = typer.Option(
@@ -167,26 +180,63 @@ def import_command(
         None, "--fail-on", help="达到该严重程度即以状态 1 退出：error、warning、info。"
     ),
 ) -> None:
-    """把机关现有的 Excel 标准目录导入为目录文件（YAML），并立即检查。"""
-    from govopen_cli.catalog.config import apply_config
-    from govopen_cli.catalog.files import display_path
-    from govopen_cli.catalog.yaml_writer import catalog_yaml, schema_reference
+    """把机关现有的标准目录（Excel、WPS、Word、网页）导入为目录文件（YAML），并立即检查。"""
     from govopen_cli.checks.run import CheckOptions, check_paths
-    from govopen_cli.excel.reader import import_workbook
+    from govopen_cli.excel.reader import fold_reported
     from govopen_cli.reporters import render
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
     if year is not None and not 2000 <= year <= 2100:
         raise typer.BadParameter(f"年度 {year} 不在 2000—2100 之间", param_hint="--year")
-    existing_file(workbook, "工作簿")
+    if workbook.is_dir():
+        _import_folder(
+            workbook, output, agency, year, title, sheets, force, catalog_id, config, severity
+        )
+        return
+    existing_file(workbook, "表格文件")
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise GovopenError(f"输出文件 {output} 应以 .yaml 或 .yml 结尾")
     _check_output(output, force, "")
-    shown = display_path(workbook)
-    with progress_bar("读取工作簿") as update:
+    result, diagnostics = _import_one(
+        workbook, output, agency, year, catalog_id, title, sheets, config, bar=True
+    )
+    if result.catalog is None:
+        raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
+    check = check_paths([output], CheckOptions(config=config))
+    shown, folded = fold_reported(check.report, [result])
+    emit(render(REPORT, shown, "text"), None)
+    failed = check.report.fails(severity) or Report(diagnostics).fails(severity)
+    if check.report.fails(severity):
+        more = f"（另有 {folded} 个“待填写”占位已在上面按原表位置报告）" if folded else ""
+        typer.echo(f"✗ {output} 未通过 govopen check{more}：请按上面列出的位置修改。")
+    else:
+        typer.echo(f"✓ {output} 通过 govopen check。")
+    raise typer.Exit(1 if failed else 0)
+
+
+def _import_one(
+    source: Path,
+    output: Path,
+    agency: str | None,
+    year: int | None,
+    catalog_id: str | None,
+    title: str | None,
+    sheets: list[str] | None,
+    config: Any,
+    *,
+    bar: bool,
+) -> tuple[Any, list[Diagnostic]]:
+    """Read one table file, print what import noticed, write the YAML when items were read."""
+    from govopen_cli.catalog.config import apply_config
+    from govopen_cli.catalog.files import display_path
+    from govopen_cli.catalog.yaml_writer import catalog_yaml, schema_reference
+    from govopen_cli.excel.reader import import_workbook
+
+    shown = display_path(source)
+    with progress_bar(f"读取 {shown}") if bar else nullcontext() as update:
         result = import_workbook(
-            workbook,
+            source,
             agency=agency,
             year=year,
             catalog_id=catalog_id,
@@ -200,27 +250,93 @@ def import_command(
     _print_diagnostics(diagnostics)
     if result.catalog is None:
         typer.echo(f"没有从 {shown} 读到任何事项，未写出 {output}。")
-        raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
+        return result, diagnostics
     comments = [
-        f"由 govopen import 从 {shown}（工作表 {'、'.join(result.sheets)}）导入，"
+        f"由 govopen import 从 {shown}（{result.tables}）导入，"
         f"{result.items} 个事项，{dt.date.today().isoformat()}。",
-        "每个事项上方的注释是它在工作簿中的位置。",
+        "每个事项上方的注释是它在原表中的位置。",
     ]
     if result.placeholders:
-        comments.append("标有“待填写”的值工作簿中没有写明，请补充（govopen check 逐一报告）。")
+        comments.append("标有“待填写”的值原表中没有写明，请补充（govopen check 逐一报告）。")
     text = catalog_yaml(
         result.catalog, comments=comments, sources=result.sources, schema=schema_reference(output)
     )
     emit(text, output)
-    typer.echo(f"已写出 {output}：{result.items} 个事项（工作表 {'、'.join(result.sheets)}）。")
-    check = check_paths([output], CheckOptions(config=config))
-    emit(render(REPORT, check.report, "text"), None)
-    failed = check.report.fails(severity) or Report(diagnostics).fails(severity)
-    if check.report.fails(severity):
-        typer.echo(f"✗ {output} 未通过 govopen check：请按上面列出的位置修改。")
-    else:
-        typer.echo(f"✓ {output} 通过 govopen check。")
-    raise typer.Exit(1 if failed else 0)
+    typer.echo(f"已写出 {output}：{result.items} 个事项（{result.tables}）。")
+    return result, diagnostics
+
+
+def _import_folder(
+    folder: Path,
+    output: Path,
+    agency: str | None,
+    year: int | None,
+    title: str | None,
+    sheets: list[str] | None,
+    force: bool,
+    catalog_id: str | None,
+    config: Any,
+    severity: Any,
+) -> None:
+    """Every table file under ``folder``, one YAML each in the folder ``output``, one summary."""
+    from govopen_cli.checks.run import CheckOptions, check_paths
+    from govopen_cli.excel.reader import fold_reported
+    from govopen_cli.excel.sources import FORMATS_TEXT, is_table_file
+    from govopen_cli.reporters import render
+
+    if catalog_id is not None:
+        raise GovopenError("导入文件夹时不能用 --id：每个目录的标识不同，请导入后在各文件中填写")
+    if output.suffix.lower() in (".yaml", ".yml") or (output.exists() and not output.is_dir()):
+        raise OutputError(f"导入文件夹时 -o 应是输出文件夹，而 {output} 是文件")
+    if not output.parent.is_dir():
+        raise OutputError(f"输出目录不存在：{output.parent}（请先创建，或换一个 -o 路径）")
+    sources = sorted(p for p in folder.rglob("*") if p.is_file() and is_table_file(p))
+    if not sources:
+        raise GovopenError(f"文件夹 {folder} 中没有可导入的文件（{FORMATS_TEXT}）")
+    targets: dict[Path, Path] = {}
+    for source in sources:
+        relative = source.relative_to(folder).with_suffix(".yaml")
+        target = output / relative
+        if target in targets.values():
+            target = target.with_name(f"{source.stem}-{source.suffix.lstrip('.')}.yaml")
+        targets[source] = target
+    existing = [t for t in targets.values() if t.exists()]
+    if existing and not force:
+        raise OutputError(
+            f"{existing[0]} 等 {len(existing)} 个文件已存在，未覆盖。确需覆盖请加 --force"
+        )
+    written: list[Path] = []
+    results: list[Any] = []
+    empty: list[Path] = []
+    items = 0
+    for source, target in targets.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        result, _ = _import_one(
+            source, target, agency, year, None, title, sheets, config, bar=False
+        )
+        if result.catalog is None:
+            empty.append(source)
+        else:
+            written.append(target)
+            results.append(result)
+            items += result.items
+    failed = False
+    if written:
+        check = check_paths(written, CheckOptions(config=config))
+        shown, _ = fold_reported(check.report, results)
+        emit(render(REPORT, shown, "text"), None)
+        failed = check.report.fails(severity)
+    typer.echo(
+        f"导入了 {folder} 中的 {len(sources)} 个文件：写出 {len(written)} 个目录文件到 {output}，"
+        f"共 {items} 个事项"
+        + (
+            f"；{len(empty)} 个文件没有读到事项（{'、'.join(p.name for p in empty)}）"
+            if empty
+            else ""
+        )
+        + "。"
+    )
+    raise typer.Exit(1 if failed or empty else 0)
 
 
 # ── inspect ─────────────────────────────────────────────────────────────────

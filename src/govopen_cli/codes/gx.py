@@ -299,3 +299,6 @@ GX019 = define(
     修改：用 Excel 或 WPS 打开工作簿、保存，再重新导入；或把公式换成文字。
     """,
 )
+
+# The codes of tables as agencies publish them (web pages, Word, .xls), kept apart for size.
+import govopen_cli.codes.gx_tables  # noqa: E402, F401

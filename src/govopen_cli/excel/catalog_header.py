@@ -13,6 +13,7 @@ from typing import Any
 
 from govopen_cli.excel import layout
 from govopen_cli.excel.import_report import (
+    CODE_AGENCY_NOT_IN_TITLE,
     CODE_HEADER_INFERRED,
     CODE_PLACEHOLDER,
     PLACEHOLDERS,
@@ -20,6 +21,10 @@ from govopen_cli.excel.import_report import (
 )
 
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2})(?![0-9])")
+#: How the name of an agency ends: 某县自然资源局, 某县人民政府, 某镇人民政府 ...
+_AGENCY_END = re.compile(
+    r"(局|委|委员会|办|办公室|厅|部|院|政府|中心|所|站|队|处|署|会|分局|公司|街道|镇|乡|馆|室)$"
+)
 _AGENCY_IN_TITLE = re.compile(
     r"^(.+?)(?:[（(]?\s*(?:19|20)[0-9]{2}\s*年?[版度]?\s*[)）]?)?(?:政务公开|政府信息公开|信息公开)"
 )
@@ -45,11 +50,14 @@ def catalog_header(
     inferred: list[str] = []
     title_text = title or from_about.get("title") or (found["title"][0] if "title" in found else "")
     found_agency = found.get("agency", ("", 0, 0))[0]
+    not_agency = ""
     if not found_agency and title_text and not from_about.get("agency"):
         m = _AGENCY_IN_TITLE.match(title_text)
         if m is not None and m.group(1).strip():
             found_agency = m.group(1).strip(" （(")
-            if agency is None:
+            if not _AGENCY_END.search(found_agency):
+                not_agency, found_agency = found_agency, ""
+            elif agency is None:
                 inferred.append(f"制定机关“{found_agency}”")
     found_year: int | None = None
     if title_text and not from_about.get("year"):
@@ -77,12 +85,22 @@ def catalog_header(
     for key in ("level", "duties"):
         if from_about.get(key):
             header[key] = from_about[key]
+    row, col = found.get("title", ("", 1, 1))[1:]
+    where = sheet if row else ""  # a title outside the table (a web page heading) has no cell
+    if not_agency and agency is None:
+        report.add(
+            CODE_AGENCY_NOT_IN_TITLE,
+            f"标题“{title_text}”中的“{not_agency}”不是机关名称，制定机关写为“待填写”占位；"
+            "请用 --agency 指定，如 --agency 某县自然资源局",
+            sheet=where,
+            row=row,
+            col=col,
+        )
     if inferred:
-        row, col = found.get("title", ("", 1, 1))[1:]
         report.add(
             CODE_HEADER_INFERRED,
             f"从标题“{title_text}”推断出{'、'.join(inferred)}；如不对，请用 --agency、--year 指定",
-            sheet=sheet,
+            sheet=where,
             row=row,
             col=col,
         )

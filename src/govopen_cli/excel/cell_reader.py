@@ -54,6 +54,9 @@ class CellReader:
         self.lookalikes = 0
         #: Cells reported as holding no usable value (an Excel error, an unsaved formula).
         self.unusable: set[tuple[int, int]] = set()
+        #: The first cell with a space between two Chinese characters, and how many.
+        self.spaced: tuple[int, int] | None = None
+        self.spaces = 0
 
     def report(self, code: str, message: str, row: int, col: int) -> None:
         """A diagnostic at a cell of this sheet."""
@@ -62,7 +65,17 @@ class CellReader:
     def text(self, row: int, c: int) -> str:
         """A cell's text; "" for an Excel error value (which :meth:`check_cells` reports)."""
         value = self.grid.value(row, c)
-        return "" if excel_error(value) else cell_text(value)
+        if excel_error(value):
+            return ""
+        words = cell_text(value)
+        col = self.header.columns.get(c)
+        if col is not None and col.kind not in ("url", "id", "seq"):
+            words, n = text.close_hanzi_spaces(words)
+            if n and self.grid.own(row, c) is not None:  # a merged range counts once
+                self.spaces += n
+                if self.spaced is None:
+                    self.spaced = (row, c)
+        return words
 
     def cell(self, key: str, row: int) -> tuple[str, int]:
         """The text of the ``key`` column in ``row`` and its column number (0 when absent)."""
@@ -118,6 +131,10 @@ class CellReader:
             return value
         c = self.by_key.get(key, 0)
         placeholder = PLACEHOLDERS[key if key != "matter1" else "matter"]
+        if c:  # reported here (GX005) or as an unusable cell (GX018, GX019)
+            self.import_report.gaps.add(
+                (self.grid.title, row, key if key != "matter1" else "matter")
+            )
         unusable = (row, c) in self.unusable or excel_error(self.grid.value(row, c)) is not None
         if c and not unusable:  # an unusable cell was reported, with the placeholder
             self.report(
@@ -243,7 +260,7 @@ class CellReader:
                 )
                 continue
             if ticked and col.value is not None:
-                found.append(col.value)
+                found.extend(col.value.split("、"))
                 if rest and col.value == "特定群体":
                     extra = rest
                 elif rest:
@@ -277,6 +294,7 @@ class CellReader:
             c = choice_col or (min(c for c, _ in tick_cols) if tick_cols else 0)
             placeholder = PLACEHOLDERS[field_name]
             if c:
+                self.import_report.gaps.add((self.grid.title, row, field_name))
                 self.report(
                     CODE_EMPTY_CELL,
                     f"{FIELD_NAMES[field_name]}没有打勾，已写为“{placeholder}”，请补充",

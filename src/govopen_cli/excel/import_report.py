@@ -30,6 +30,7 @@ from govopen_cli.codes.gx import (
     GX018,
     GX019,
 )
+from govopen_cli.codes.gx_tables import GX020, GX021, GX022, GX023, GX024, GX025
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.excel.sheet import cell_name
 
@@ -52,6 +53,12 @@ CODE_BAD_VALUE = GX016.code
 CODE_URL_SCHEME_ADDED = GX017.code
 CODE_EXCEL_ERROR = GX018.code
 CODE_FORMULA_NOT_SAVED = GX019.code
+CODE_SPACE_REMOVED = GX020.code
+CODE_HEADER_TYPO = GX021.code
+CODE_MISSING_COLUMN = GX022.code
+CODE_AGENCY_NOT_IN_TITLE = GX023.code
+CODE_MATTER_MERGED = GX024.code
+CODE_LEVEL_MAPPED = GX025.code
 
 PLACEHOLDERS = {
     "id": f"{PLACEHOLDER}（目录标识：只用字母、数字、-、_、.，各年度保持不变）",
@@ -77,16 +84,24 @@ class ImportReport:
         self.display = display
         self.diagnostics: list[Diagnostic] = []
         self.sheets: dict[str, int] = {}
+        #: How the cells of each sheet are named (``sheet`` or ``table``, see
+        #: :func:`~govopen_cli.excel.sheet.cell_name`).
+        self.styles: dict[str, str] = {}
+        self._sheet_of: list[str] = []
+        #: Placeholders written for a cell reported here: (sheet, row, field).
+        self.gaps: set[tuple[str, int, str]] = set()
+        #: Placeholders written for a column the table lacks: (sheet, field).
+        self.missing: set[tuple[str, str]] = set()
 
     def sorted(self) -> list[Diagnostic]:
         """In reading order: sheet by sheet, row by row; workbook-wide ones last."""
 
-        def key(d: Diagnostic) -> tuple[int, int, int, str]:
-            sheet = d.source.rsplit("!", 1)[0] if "!" in d.source else None
+        def key(pair: tuple[str, Diagnostic]) -> tuple[int, int, int, str]:
+            sheet, d = pair
             order = self.sheets.get(sheet, len(self.sheets)) if sheet else len(self.sheets) + 1
             return (order, d.line, d.column, d.code)
 
-        return sorted(self.diagnostics, key=key)
+        return [d for _, d in sorted(zip(self._sheet_of, self.diagnostics, strict=True), key=key)]
 
     def add(
         self,
@@ -101,7 +116,9 @@ class ImportReport:
         """A diagnostic at a cell of ``sheet``, or about the whole workbook without one."""
         known = all_codes()[code]
         name, severity = known.name, severity or known.severity
-        source = cell_name(sheet, row, col) if sheet else self.display
+        style = self.styles.get(sheet, "sheet")
+        source = cell_name(sheet, row, col, style) if sheet else self.display
+        self._sheet_of.append(sheet)
         if sheet:
             self.sheets.setdefault(sheet, len(self.sheets))
         self.diagnostics.append(

@@ -92,7 +92,19 @@ _LEVEL_ALIASES = {
     "省级": ("省", "省级部门"),
     "市级": ("市", "市(州)级", "设区市级", "地市级"),
     "县级": ("县", "县(区)级", "县(市、区)级", "区县级", "县区级", "县(市)级"),
-    "乡级": ("乡", "乡镇级", "镇街级", "乡镇", "乡(镇)级", "乡镇(街道)级", "乡镇(街道)", "镇级"),
+    "乡级": (
+        "乡",
+        "乡镇级",
+        "镇街级",
+        "镇(街)级",
+        "乡镇街道级",
+        "街道级",
+        "乡镇",
+        "乡(镇)级",
+        "乡镇(街道)级",
+        "乡镇(街道)",
+        "镇级",
+    ),
     "村级": ("村", "村(社区)级", "村(居)级", "村居级"),
 }
 
@@ -131,6 +143,17 @@ MODE_TICKS = (
     _tick("mode", "依申请", MODE_GROUP, ("依申请公开",)),
 )
 LEVEL_TICKS = tuple(_tick("levels", lv, LEVEL_GROUP, _LEVEL_ALIASES[lv]) for lv in LEVELS)
+#: One column for two levels, met in real tables ("乡、村级"): a tick stands for both.
+#: Read only; the export writes a column per level.
+LEVEL_TOWN_VILLAGE = Column(
+    "levels:乡级、村级",
+    "乡、村级",
+    5,
+    "tick",
+    LEVEL_GROUP,
+    ("乡村级", "乡(镇)、村级", "乡镇、村级", "乡镇(街道)、村(社区)级", "镇、村级"),
+    "乡级、村级",
+)
 #: A group written as one column of words ("主动、依申请") rather than ticks.
 AUDIENCE_CHOICE = Column("audience", AUDIENCE_GROUP, 10, "choice", aliases=("对象",))
 MODE_CHOICE = Column("mode", MODE_GROUP, 10, "choice", aliases=("公开形式",))
@@ -167,6 +190,7 @@ CATALOG_COLUMNS = (
     *AUDIENCE_TICKS,
     *MODE_TICKS,
     *LEVEL_TICKS,
+    LEVEL_TOWN_VILLAGE,
     STAGE,
     DEPARTMENT,
     AUDIENCE_NOTE,

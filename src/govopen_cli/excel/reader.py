@@ -1,4 +1,9 @@
-"""Official-layout workbooks -> catalog data, with every cell it cannot read located as ``Sheet!C12``.
+"""Official-layout tables -> catalog data, with every cell it cannot read located
+(``Sheet!C12`` in a workbook, ``表2 第5行第3列`` in a Word document or a web page).
+
+Workbooks (.xlsx .xls .ods), Word tables and web-page tables are read into one model
+(:class:`~govopen_cli.excel.sheet.SheetGrid`, by :mod:`.sources`); everything below reads
+that model.
 
 Agencies' tables are read as they really are: a title row above a one- or
 two-row header found by its column names (in any order; extra columns are
@@ -22,26 +27,75 @@ catalog header is read from there and the other generated sheets are skipped.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from govopen_cli.cell_value import cell_text
-from govopen_cli.diagnostics import Diagnostic, Severity
+from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.excel import layout
 from govopen_cli.excel.about_sheet import about_pairs
 from govopen_cli.excel.catalog_header import catalog_header
 from govopen_cli.excel.import_report import (
+    CODE_HEADER_TYPO,
+    CODE_LEVEL_MAPPED,
+    CODE_MISSING_COLUMN,
     CODE_NO_HEADER,
+    CODE_PLACEHOLDER,
     CODE_UNKNOWN_COLUMN,
     CODE_UNREADABLE,
     ImportReport,
 )
-from govopen_cli.excel.sheet import SheetGrid, UnreadableWorkbookError, open_workbook
+from govopen_cli.excel.sheet import UnreadableWorkbookError
 from govopen_cli.excel.sheet_import import ImportContext, SheetImport
-from govopen_cli.excel.table_header import HEADER_SEARCH_ROWS, find_header, title_above
+from govopen_cli.excel.sources import Book, open_book
+from govopen_cli.excel.table_header import (
+    HEADER_SEARCH_ROWS,
+    TableHeader,
+    find_header,
+    title_above,
+)
+
+#: Required fields a table may lack a column for altogether, with what to add.
+_GROUP_COLUMNS = {
+    "content": ("公开内容", "各事项的公开内容（要素）"),
+    "basis": ("公开依据", "各事项的公开依据"),
+    "deadline": ("公开时限", "各事项的公开时限"),
+    "owner": ("公开主体", "负责公开的机关"),
+    "channels": ("公开渠道和载体", "各事项的公开渠道"),
+    "audience": ("公开对象", "“全社会”“特定群体”"),
+    "mode": ("公开方式", "“主动”“依申请”"),
+    "levels": ("公开层级", "“县级”“乡级”"),
+}
+
+
+def _report_columns(report: ImportReport, sheet: str, header: TableHeader) -> None:
+    """Level columns read under another name (镇街级 -> 乡级), and required groups with no
+    column at all (every item gets a placeholder)."""
+    for row, col, name in header.mapped:
+        value = header.columns[col].value or ""
+        report.add(
+            CODE_LEVEL_MAPPED,
+            f"公开层级列“{name}”按“{value}”读取",
+            sheet=sheet,
+            row=row,
+            col=col,
+        )
+    keys = {k.split(":", 1)[0] for k in header.keys}
+    for key, (group, columns) in _GROUP_COLUMNS.items():
+        if key not in keys:
+            report.missing.add((sheet, "matter" if key == "matter1" else key))
+            report.add(
+                CODE_MISSING_COLUMN,
+                f"表中没有“{group}”列：所有事项的{group}写为“待填写”占位。"
+                f"请在表中加上{group}（{columns}）并打勾后重新导入，或在目录文件中逐项填写",
+                sheet=sheet,
+                row=header.first,
+                col=1,
+            )
 
 
 @dataclass
@@ -57,11 +111,43 @@ class ImportResult:
     placeholders: list[str] = field(default_factory=list)
     #: The file could not be opened as a workbook at all (GX010): nothing was read.
     unreadable: bool = False
+    #: How the tables read are named: ``sheet`` (a workbook's sheets) or ``table``
+    #: (表1, 表2 … of a Word document or a web page).
+    style: str = "sheet"
+    #: (sheet, row) of each item, and the placeholders import reported itself.
+    rows: list[tuple[str, int]] = field(default_factory=list)
+    gaps: set[tuple[str, int, str]] = field(default_factory=set)
+    missing: set[tuple[str, str]] = field(default_factory=set)
+
+    def reported_here(self, diagnostic: Diagnostic) -> bool:
+        """A GX006 finding of ``govopen check`` on the written file about a placeholder this
+        import already reported at its cell (GX005, GX018, GX019) or column (GX022): the
+        same gap, which ``govopen import`` then tells once."""
+        parts = diagnostic.path.split("/")
+        if diagnostic.code != CODE_PLACEHOLDER or len(parts) < 4 or parts[1] != "items":
+            return False
+        if not parts[2].isdigit() or int(parts[2]) >= len(self.rows):
+            return False
+        sheet, row = self.rows[int(parts[2])]
+        return (sheet, row, parts[3]) in self.gaps or (sheet, parts[3]) in self.missing
+
+    @property
+    def tables(self) -> str:
+        """The tables read, for messages: ``工作表 征地、规划`` or ``表2``."""
+        names = "、".join(self.sheets)
+        return f"工作表 {names}" if self.style == "sheet" else names
 
     @property
     def items(self) -> int:
         """How many items were read."""
         return len(self.catalog["items"]) if self.catalog else 0
+
+
+def fold_reported(report: Report, results: Sequence[ImportResult]) -> tuple[Report, int]:
+    """The check report of imported files without the placeholders their import already
+    reported at a cell or column (each gap told once), and how many were left out."""
+    kept = [d for d in report.diagnostics if not any(r.reported_here(d) for r in results)]
+    return dataclasses.replace(report, diagnostics=kept), len(report.diagnostics) - len(kept)
 
 
 def import_workbook(
@@ -87,20 +173,20 @@ def import_workbook(
     shown = display or str(path)
     report = ImportReport(shown)
     try:
-        wb = open_workbook(path)
+        book = open_book(path)
     except UnreadableWorkbookError as exc:
         report.add(CODE_UNREADABLE, str(exc))
         return ImportResult(None, report.diagnostics, unreadable=True)
     try:
         return _import(
-            wb, report, agency, year, catalog_id, title, sheets, tuple(known_channels), progress
+            book, report, agency, year, catalog_id, title, sheets, tuple(known_channels), progress
         )
     finally:
-        wb.close()
+        book.close()
 
 
 def _import(
-    wb: Any,
+    book: Book,
     report: ImportReport,
     agency: str | None,
     year: int | None,
@@ -111,18 +197,21 @@ def _import(
     progress: Callable[[int, int], None] | None,
 ) -> ImportResult:
     if sheets:
-        missing = [s for s in sheets if s not in wb.sheetnames]
+        missing = [s for s in sheets if s not in book.names]
         if missing:
             raise GovopenError(
-                f"工作簿中没有工作表 {'、'.join(missing)}：有 {'、'.join(wb.sheetnames)}"
+                f"文件中没有工作表（表格） {'、'.join(missing)}：有 {'、'.join(book.names)}"
             )
-    about = about_pairs(wb)
+    about = about_pairs(book.workbook) if book.workbook is not None else None
+    for note in book.notes:
+        report.add(CODE_UNREADABLE, note, severity=Severity.INFO)
     ctx = ImportContext(known_channels=known_channels, report=report)
     used: list[str] = []
     found_title: dict[str, tuple[str, int, int]] = {}
     found_sheet = ""
-    worksheets = [wb[s] for s in sheets] if sheets else list(wb.worksheets)
-    total = sum(ws.max_row or 0 for ws in worksheets)
+    by_name = {s.title: s for s in book.sheets}
+    worksheets = [by_name[s] for s in sheets] if sheets else list(book.sheets)
+    total = sum(ws.rows_hint for ws in worksheets)
     done = 0
 
     def tick() -> None:
@@ -138,7 +227,7 @@ def _import(
             and ws.title != layout.SHEET_CATALOG
         ):
             continue
-        if not sheets and ws.sheet_state != "visible":
+        if not sheets and not ws.visible:
             report.add(
                 CODE_NO_HEADER,
                 f"隐藏的工作表“{ws.title}”未读取；如需读取请用 --sheet {ws.title}",
@@ -146,10 +235,13 @@ def _import(
             )
             continue
         report.sheets.setdefault(ws.title, len(report.sheets))
-        grid = SheetGrid(ws)
+        grid = ws.load()
+        report.styles[ws.title] = grid.style
         header = find_header(grid)
         if header is None:
-            if grid.rows:
+            # A web page or a Word document has other tables (layout, contacts): only a
+            # workbook's sheet is expected to be a catalog.
+            if grid.rows and grid.style == "sheet":
                 report.add(
                     CODE_NO_HEADER,
                     f"工作表“{ws.title}”的前 {HEADER_SEARCH_ROWS} 行中找不到目录表头"
@@ -186,8 +278,13 @@ def _import(
                     row=header.first,
                     col=c,
                 )
+        for row, col, message in header.fixes:
+            report.add(CODE_HEADER_TYPO, message, sheet=ws.title, row=row, col=col)
+        _report_columns(report, ws.title, header)
         if not found_title:
             found_title = title_above(grid, header)[1]
+            if "title" not in found_title and ws.caption:
+                found_title["title"] = (ws.caption, 0, 0)
             found_sheet = ws.title
         SheetImport(grid, header, ctx).run(tick)
     if not ctx.items:
@@ -206,4 +303,15 @@ def _import(
         "catalog": header_data,
         "items": [it.to_data() for it in ctx.items],
     }
-    return ImportResult(data, report.sorted(), used, ctx.sources, placeholders)
+    style = report.styles.get(used[0], "sheet") if used else "sheet"
+    return ImportResult(
+        data,
+        report.sorted(),
+        used,
+        ctx.sources,
+        placeholders,
+        style=style,
+        rows=ctx.rows,
+        gaps=report.gaps,
+        missing=report.missing,
+    )

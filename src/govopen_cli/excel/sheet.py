@@ -43,8 +43,11 @@ def column_letter(col: int) -> str:
     return letter
 
 
-def cell_name(sheet: str, row: int, col: int) -> str:
-    """``目录!C12``: a cell as diagnostics name it (1-based row and column)."""
+def cell_name(sheet: str, row: int, col: int, style: str = "sheet") -> str:
+    """A cell as diagnostics name it (1-based row and column): ``目录!C12`` in a
+    workbook; ``表2 第5行第3列`` in a Word document or a web page (``style="table"``)."""
+    if style == "table":
+        return f"{sheet} 第{row}行第{col}列"
     return f"{sheet}!{column_letter(col)}{row}"
 
 
@@ -107,28 +110,74 @@ def _scan(ws: Any) -> tuple[list[tuple[int, int, int, int]], set[tuple[int, int]
 
 
 class SheetGrid:
-    """A sheet's values (read once, streaming), with merged ranges resolved.
+    """A table's values with merged ranges resolved: the one model every reader produces.
 
-    A merged range's value holds for every cell it covers. Ranges are clipped to
-    the cells that hold data and looked up per column, so a range covering a
-    whole sheet costs nothing.
+    An .xlsx sheet is read here (streaming, with openpyxl); .xls/.ods sheets, Word
+    tables and HTML tables are read into the same model by :mod:`.sources`
+    (:meth:`of`). A merged range's value holds for every cell it covers. Ranges are
+    clipped to the cells that hold data and looked up per column, so a range
+    covering a whole sheet costs nothing.
     """
 
     def __init__(self, ws: Any) -> None:
-        self.title: str = ws.title
-        self.rows: list[tuple[Any, ...]] = list(ws.iter_rows(values_only=True))
+        merged, uncached = _scan(ws)
+        self._setup(ws.title, list(ws.iter_rows(values_only=True)), merged, uncached, "sheet")
+
+    @classmethod
+    def of(
+        cls,
+        title: str,
+        rows: list[tuple[Any, ...]],
+        merged: list[tuple[int, int, int, int]],
+        *,
+        style: str = "sheet",
+    ) -> SheetGrid:
+        """A grid from plain rows and merged ranges ``(min_row, min_col, max_row, max_col)``.
+
+        ``style`` says how cells are named: ``sheet`` (``目录!C12``) or ``table``
+        (``表2 第5行第3列``).
+        """
+        grid = cls.__new__(cls)
+        grid._setup(title, rows, merged, set(), style)
+        return grid
+
+    def _setup(
+        self,
+        title: str,
+        rows: list[tuple[Any, ...]],
+        merged: list[tuple[int, int, int, int]],
+        uncached: set[tuple[int, int]],
+        style: str,
+    ) -> None:
+        self.title = title
+        self.style = style
+        self.rows = rows
         self.width = max((len(r) for r in self.rows), default=0)
         self._merged: dict[int, list[tuple[int, int, Any, int]]] = {}
-        merged, uncached = _scan(ws)
         #: (row, column) of formula cells whose value the workbook does not hold.
         self.uncached = uncached
+        #: The first cell of each merged range by the cells it covers (for 公开事项
+        #: merged across its levels).
+        self._origin: dict[tuple[int, int], tuple[int, int]] = {}
         for min_row, min_col, max_row, max_col in sorted(merged):
             origin = self.own(min_row, min_col)
             for c in range(min_col, min(max_col, self.width) + 1):
                 self._merged.setdefault(c, []).append(
                     (min_row, min(max_row, len(self.rows)), origin, min_col)
                 )
+            if max_col > min_col:
+                for r in range(min_row, min(max_row, len(self.rows)) + 1):
+                    for c in range(min_col, min(max_col, self.width) + 1):
+                        self._origin[(r, c)] = (min_row, min_col)
         self._starts = {c: [r[0] for r in spans] for c, spans in self._merged.items()}
+
+    def name(self, row: int, col: int) -> str:
+        """The cell as diagnostics name it."""
+        return cell_name(self.title, row, col, self.style)
+
+    def origin(self, row: int, col: int) -> tuple[int, int] | None:
+        """The first cell of the range merged across columns that covers this cell, if any."""
+        return self._origin.get((row, col))
 
     def own(self, row: int, col: int) -> Any:
         """The value stored in the cell itself (None for a covered merged cell)."""

@@ -22,10 +22,12 @@ from govopen_cli.excel.import_report import (
     CODE_DUPLICATE_ID,
     CODE_GENERATED_ID,
     CODE_LOOKALIKE_MARK,
+    CODE_MATTER_MERGED,
     CODE_SKIPPED_ROW,
+    CODE_SPACE_REMOVED,
     ImportReport,
 )
-from govopen_cli.excel.sheet import SheetGrid, cell_name
+from govopen_cli.excel.sheet import SheetGrid
 from govopen_cli.excel.table_header import TableHeader
 
 _NOTE_ROW = re.compile(r"^\s*(注|备注|说明|填表说明|附注)\s*[:：\d]")
@@ -46,6 +48,8 @@ class ImportContext:
     ids: dict[str, str] = field(default_factory=dict)  # id -> source
     items: list[Item] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    #: (sheet, row) of each item.
+    rows: list[tuple[str, int]] = field(default_factory=list)
 
 
 class SheetImport:
@@ -59,6 +63,7 @@ class SheetImport:
         self.section = ""
         self.last_first_level = ""
         self.generated: list[str] = []
+        self.merged_told: set[tuple[int, int]] = set()
 
     def report(self, code: str, message: str, row: int, col: int) -> None:
         """A diagnostic at a cell of this sheet."""
@@ -112,7 +117,15 @@ class SheetImport:
             )
 
     def finish(self) -> None:
-        """The sheet-wide diagnostics: look-alike marks (once, at the first) and generated ids."""
+        """The sheet-wide diagnostics: look-alike marks and spaces between Chinese characters
+        (once, at the first), and generated ids."""
+        if self.cells.spaced is not None:
+            self.report(
+                CODE_SPACE_REMOVED,
+                f"单元格中两个汉字之间的空格（网页或 PDF 中的换行）已删除，共 {self.cells.spaces} 处"
+                "（首处在此），如“20个工 作日内”读作“20个工作日内”",
+                *self.cells.spaced,
+            )
         if self.cells.lookalike is not None:
             row, col = (int(x) for x in self.cells.lookalike.split(":"))
             self.report(
@@ -135,8 +148,15 @@ class SheetImport:
         """The item of ``row``, appended with its place in the workbook."""
         g = self.grid
         matter = []
+        origins: list[tuple[int, int] | None] = []
         for key in ("matter1", "matter2", "matter3"):
-            value, _ = self.cells.cell(key, row)
+            value, c = self.cells.cell(key, row)
+            origin = g.origin(row, c) if c else None
+            if origin is not None and origin in origins:
+                if g.own(row, c) is None and origin[1] < c and value:
+                    self.report_merged_matter(row, origin, value)
+                continue  # one cell merged across the levels: one name
+            origins.append(origin)
             value = text.strip_numbering(text.one_line(value))
             if key == "matter1" and not value:
                 value = self.section or self.last_first_level
@@ -193,12 +213,25 @@ class SheetImport:
         )
         self.ctx.items.append(item)
         first = min(self.header.columns)
-        self.ctx.sources.append(cell_name(g.title, row, first))
+        self.ctx.sources.append(g.name(row, first))
+        self.ctx.rows.append((g.title, row))
+
+    def report_merged_matter(self, row: int, origin: tuple[int, int], value: str) -> None:
+        """公开事项 merged across its levels: told once per merged range."""
+        if origin in self.merged_told:
+            return
+        self.merged_told.add(origin)
+        self.report(
+            CODE_MATTER_MERGED,
+            f"公开事项“{text.one_line(value)}”的单元格合并了几级事项列，按一个名称读取",
+            origin[0],
+            origin[1],
+        )
 
     def read_id(self, row: int, matter: list[str]) -> str:
         """The item's id: its 事项编号 made unique, or one generated from the matter."""
         raw, c = self.cells.cell("id", row)
-        where = cell_name(self.grid.title, row, c or 1)
+        where = self.grid.name(row, c or 1)
         if raw:
             item_id = re.sub(r"\s+", "", raw)
             if item_id in self.ctx.ids:

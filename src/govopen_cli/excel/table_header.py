@@ -10,7 +10,7 @@ title and ``单位：…`` / ``文号：…`` cells are labelled values.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from govopen_cli.cell_value import cell_text
 from govopen_cli.excel import layout, text
@@ -21,6 +21,9 @@ from govopen_cli.excel.sheet import SheetGrid
 HEADER_SEARCH_ROWS = 30
 #: A catalog table has at least two of these columns besides 公开事项.
 ESSENTIAL_KEYS = frozenset({"content", "basis", "deadline", "owner", "channels"})
+#: The level a duplicated matter column stands for (一级事项 twice: the second is 二级事项).
+_NEXT_LEVEL = {"matter1": layout.MATTER2, "matter2": layout.MATTER3}
+_PREVIOUS = {"matter2": layout.MATTER1}
 _LABELLED = re.compile(
     r"^\s*(制定机关|填报单位|编制单位|单位名称|单位|印发文号|文号)\s*[:：]\s*(.+?)\s*$"
 )
@@ -35,6 +38,10 @@ class TableHeader:
     columns: dict[int, Column]
     unknown: list[tuple[int, int, str]]  # (row, column, name)
     score: int
+    #: Header cells read other than as written (a typo), with the message: (row, column, text).
+    fixes: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Level columns under a local name (镇街级 -> 乡级): (row, column, name as written).
+    mapped: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def keys(self) -> set[str]:
@@ -87,11 +94,36 @@ def _map_header(grid: SheetGrid, first: int, pair: bool) -> TableHeader:
         if slot is not None:
             columns[c] = slot
             used.add(slot.key)
-    # A key mapped twice: the first column wins, the others are reported.
+    # A key mapped twice: the first column wins, the others are reported; but
+    # "一级事项 | 一级事项" is a typo for 二级事项 when no 二级事项 column follows.
+    fixes: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for c in sorted(columns):
         key = columns[c].key
-        if key in seen:
+        typo = _NEXT_LEVEL.get(key)
+        if (
+            key in seen
+            and typo is not None
+            and typo.key not in used
+            and columns.get(c - 1)
+            in (
+                columns[c],
+                _PREVIOUS.get(key),
+            )
+        ):
+            written = grid.text(last, c) or grid.text(first, c)
+            fixes.append(
+                (
+                    last,
+                    c,
+                    f"表头中“{written}”出现两次，第二个按“{typo.header}”读取"
+                    f"（原表应是笔误），请核对这一列并改正原表",
+                )
+            )
+            columns[c] = typo
+            used.add(typo.key)
+            key = typo.key
+        elif key in seen:
             unknown.append((first, c, f"{grid.text(first, c)}（与前面的列重复）"))
             del columns[c]
         seen.add(key)
@@ -101,7 +133,18 @@ def _map_header(grid: SheetGrid, first: int, pair: bool) -> TableHeader:
     # workbook: 事项编号, 一级事项, 说明) is not a catalog.
     essential = len(keys & ESSENTIAL_KEYS) >= 2
     score = len(keys) if has_matter and essential and (upper_names or not pair) else 0
-    return TableHeader(first, last, columns, unknown, score)
+    mapped = [
+        (
+            last if pair and grid.text(last, c) else first,
+            c,
+            grid.text(last, c) or grid.text(first, c),
+        )
+        for c, col in columns.items()
+        if col.key.startswith("levels:")
+        and layout.header_key(grid.text(last, c) or grid.text(first, c))
+        not in (layout.header_key(v) for v in (col.value or "").split("、"))
+    ]
+    return TableHeader(first, last, columns, unknown, score, fixes, mapped)
 
 
 def find_header(grid: SheetGrid) -> TableHeader | None:

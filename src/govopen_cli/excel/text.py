@@ -141,6 +141,22 @@ def one_line(text: str) -> str:
     return joined
 
 
+#: A space between two Chinese characters, except after the name of an organ (the space
+#: between joint issuers, 《中共中央办公厅 国务院办公厅关于……》, is how they are written)
+#: and before 口 (a channel mark: "■政府网站 口政府公报").
+_HANZI_SPACE = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])(?<![厅部委院局署会室府央])"
+    r"[ \t\u00a0\u3000]+(?=[\u3400-\u4dbf\u4e00-\u9fff])(?!口)"
+)
+
+
+def close_hanzi_spaces(text: str) -> tuple[str, int]:
+    """``20个工 作日内`` -> ``20个工作日内``: spaces between two Chinese characters (a line
+    break inside a cell, copied from a web page or a PDF) removed; and how many. A space
+    after the name of an organ (厅 部 委 院 局 署 会 室 府 央) stays: it separates joint issuers."""
+    return _HANZI_SPACE.subn("", text)
+
+
 def split_outside_brackets(text: str, separators: str) -> list[str]:
     """Split on any of ``separators`` except inside （）()【】《》."""
     depth = 0
@@ -215,6 +231,19 @@ def parse_channels(text: str, known: Iterable[str] = ()) -> ParsedChannels:
                 piece_mark = "必选"
             if not name:
                 continue
+            glued = _split_glued(name, known)
+            if glued is not None:
+                result.notes.append(ChannelNote("lookalike", "口"))
+                for n, part in enumerate(glued):
+                    part_mark = piece_mark if n == 0 else "可选"
+                    part_found = classify_channel(part, known)
+                    part_name = part_found.canonical or part
+                    if part_found.status == "variant":
+                        result.notes.append(ChannelNote("variant", part, part_name))
+                    if part_name not in seen:
+                        seen.add(part_name)
+                        result.channels.append(Channel(name=part_name, mark=part_mark))
+                continue
             found = classify_channel(name, known)
             canon = found.canonical
             if canon is None:
@@ -228,6 +257,24 @@ def parse_channels(text: str, known: Iterable[str] = ()) -> ParsedChannels:
             seen.add(canon)
             result.channels.append(Channel(name=canon, mark=piece_mark))
     return result
+
+
+def _split_glued(name: str, known: tuple[str, ...]) -> list[str] | None:
+    """``便民服务站口入户/现场`` -> [便民服务站, 入户/现场]: 口 marks glued to the channel
+    before them, when the name is no channel but every part is (so 窗口 stays a word)."""
+    if "口" not in name or classify_channel(name, known).canonical is not None:
+        return None
+    for i, ch in enumerate(name):
+        if ch == "口" and 0 < i < len(name) - 1:
+            left, right = name[:i], name[i + 1 :]
+            if classify_channel(left, known).canonical is None:
+                continue
+            if classify_channel(right, known).canonical is not None:
+                return [left, right]
+            rest = _split_glued(right, known)
+            if rest is not None:
+                return [left, *rest]
+    return None
 
 
 _TICK_START = "√✓✔☑✅"

@@ -2,7 +2,7 @@
 
 GO2xx 公开方式与渠道 (:mod:`.disclosure`) · GO3xx 时限 (:mod:`.time_limit`) · GO4xx 三定覆盖
 (:mod:`.coverage`) · GO5xx 征地 (:mod:`.land_acquisition`) · GO6xx 依据与内容
-(:mod:`.content`) · GX006 import 留下的占位 (:mod:`.placeholder`). Each function is
+(:mod:`.content`) · GO7xx 公开主体 (:mod:`.owner`) · GX006 import 留下的占位 (:mod:`.placeholder`). Each function is
 registered in :mod:`.registry` under its code; what a code means (name, default
 severity, documentation) is data in :mod:`govopen_cli.codes`.
 """
@@ -27,6 +27,7 @@ def load_rules() -> dict[str, Rule]:
             coverage,
             disclosure,
             land_acquisition,
+            owner,
             placeholder,
             statutory,
             time_limit,
