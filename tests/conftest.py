@@ -31,6 +31,14 @@ class Result:
         return [line for line in self.stdout.splitlines() if line.strip()]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_inputs() -> None:
+    """Each test is a new run: the inputs an earlier test read are not this one's."""
+    from govopen_cli.input_file import forget_inputs
+
+    forget_inputs()
+
+
 @pytest.fixture
 def run_line(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     """``run_line("govopen check x.yaml")`` -> Result (no colour, like a pipe)."""
@@ -43,6 +51,9 @@ def run_line(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
             monkeypatch.chdir(cwd)
         runner = CliRunner()
         from govopen_cli.errors import GovopenError
+        from govopen_cli.input_file import forget_inputs
+
+        forget_inputs()  # each line is its own process in real use
 
         try:
             result = runner.invoke(app, argv[1:], catch_exceptions=False)

@@ -37,6 +37,7 @@ from govopen_cli.catalog.loader_codes import (
 from govopen_cli.catalog.yaml_events import Trip, build_events
 from govopen_cli.catalog.yaml_syntax import syntax_diagnostic
 from govopen_cli.diagnostics import Diagnostic
+from govopen_cli.input_file import InputFileError, read_input
 
 
 @dataclass
@@ -122,16 +123,9 @@ def load_document(path: Path, display: str | None = None) -> LoadResult:
     """Read and parse one YAML file. Never raises for problems in the file."""
     shown = display if display is not None else str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return LoadResult(
-            None,
-            [
-                loader_diagnostic(
-                    shown, 1, 1, CODE_UNREADABLE, f"无法读取文件：{exc.strerror or exc}"
-                )
-            ],
-        )
+        raw = read_input(path)
+    except InputFileError as exc:
+        return LoadResult(None, [loader_diagnostic(shown, 1, 1, CODE_UNREADABLE, str(exc))])
     return parse_document(raw, path, shown)
 
 

@@ -20,6 +20,7 @@ from govopen_cli.cli.options import (
     project_config,
 )
 from govopen_cli.cli.output import (
+    FORCE_HELP,
     append_step_summary,
     emit,
     exit_code,
@@ -50,6 +51,7 @@ def check_command(
     ),
     fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP, callback=check_format),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     duties: Path | None = typer.Option(
         None, "--duties", help="三定映射文件：对所有目录做三定覆盖检查（覆盖 catalog.duties）。"
@@ -80,7 +82,7 @@ def check_command(
 
     每个问题一行：文件:行:列: 编号 严重程度 说明。
     """
-    from govopen_cli.checks.baseline import Baseline, load_baseline
+    from govopen_cli.checks.baseline import Baseline, is_baseline_file, load_baseline
     from govopen_cli.checks.run import CheckOptions, check_paths
     from govopen_cli.reporters import RenderOptions, render
 
@@ -113,13 +115,19 @@ def check_command(
     )
     result = check_paths(targets, options)
     emit(
-        render(result.report, fmt, RenderOptions(color=use_color(output) and fmt == "text")), output
+        render(result.report, fmt, RenderOptions(color=use_color(output) and fmt == "text")),
+        output,
+        force,
     )
     if fmt == "github":
         append_step_summary(render(result.report, "markdown"))
     if write_baseline is not None:
         recorded = Baseline.from_diagnostics(result.report.diagnostics)
-        write_atomic(write_baseline, recorded.to_text().encode("utf-8"))
+        write_atomic(
+            write_baseline,
+            recorded.to_text().encode("utf-8"),
+            force=force or is_baseline_file(write_baseline),
+        )
         typer.echo(
             f"已把 {len(recorded)} 个问题记入基线 {write_baseline}；"
             f"之后用 --baseline {write_baseline} 只报告新问题。",

@@ -16,7 +16,7 @@ from govopen_cli.cli.options import (
     parse_percent,
     project_config,
 )
-from govopen_cli.cli.output import emit, use_color
+from govopen_cli.cli.output import FORCE_HELP, emit, use_color
 
 
 def check_coverage_format(value: str) -> str:
@@ -59,6 +59,7 @@ def coverage_command(
         help="输出格式：text（默认）、json、markdown。",
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
 ) -> None:
     """三定覆盖：逐项列出职责和公开它的事项，给出覆盖率。
@@ -79,5 +80,5 @@ def coverage_command(
     result = check_coverage(catalog, CheckOptions(config=config, duties=duties))
     color = use_color(output) and fmt == "text"
     width = shutil.get_terminal_size((100, 24)).columns
-    emit(render_coverage(result, fmt, color=color, width=width), output)
+    emit(render_coverage(result, fmt, color=color, width=width), output, force)
     raise typer.Exit(0 if result.passed else 1)

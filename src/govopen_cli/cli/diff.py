@@ -9,7 +9,7 @@ import typer
 
 from govopen_cli.cli import app
 from govopen_cli.cli.options import known_format, parse_severity
-from govopen_cli.cli.output import emit, use_color, write_atomic
+from govopen_cli.cli.output import FORCE_HELP, emit, use_color, write_atomic
 from govopen_cli.errors import GovopenError
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ def diff_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件而不是屏幕。")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     fail_on: Annotated[
         str | None,
         typer.Option(
@@ -100,9 +101,9 @@ def diff_command(
     rendered = render_diff(outcome.diff, fmt, color=color)
     if isinstance(rendered, bytes):
         assert output is not None
-        write_atomic(output, rendered)
+        write_atomic(output, rendered, force=force)
     else:
-        emit(rendered, output)
+        emit(rendered, output, force)
     failed = (exit_code and not outcome.diff.empty) or (
         severity is not None and outcome.diff.fails(severity)
     )

@@ -20,7 +20,7 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, emit, write_atomic
+from govopen_cli.cli.output import COULD_NOT_RUN, FORCE_HELP, emit, write_atomic
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import CatalogUnreadableError, GovopenError, OutputError
 
@@ -114,7 +114,7 @@ def export_command(
     _check_output(output, force, "（可能是已填写的检查表）")
     options = CheckOptions(config=config, duties=duties, today=parse_today(today))
     with progress_bar("检查并写出工作簿") as update:
-        result = export_catalog(catalog, output, options, progress=update)
+        result = export_catalog(catalog, output, options, progress=update, force=force)
     report = result.report
     if result.summary is None:
         _print_diagnostics(report.sorted())
@@ -205,7 +205,7 @@ def import_command(
     text = catalog_yaml(
         result.catalog, comments=comments, sources=result.sources, schema=schema_reference(output)
     )
-    write_atomic(output, text.encode("utf-8"))
+    write_atomic(output, text.encode("utf-8"), force=force)
     typer.echo(f"已写出 {output}：{result.items} 个事项（工作表 {'、'.join(result.sheets)}）。")
     check = check_paths([output], CheckOptions(config=config))
     emit(render(check.report, "text", RenderOptions()), None)
@@ -254,6 +254,7 @@ def inspect_command(
         callback=check_inspect_format,
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     today: str | None = typer.Option(
         None, "--today", help="以该日期判断整改期限、未公开事项是否过期（YYYY-MM-DD，默认今天）。"
     ),
@@ -275,7 +276,7 @@ def inspect_command(
     except CatalogUnreadableError as exc:
         _print_diagnostics(exc.diagnostics)
         raise
-    emit(render_inspection(result, fmt), output)
+    emit(render_inspection(result, fmt), output, force)
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(0 if exit_zero or not result.fails(severity) else 1)

@@ -8,9 +8,20 @@ from pathlib import Path
 
 from govopen_cli.diagnostics import Report, Severity
 
-__all__ = ["COULD_NOT_RUN", "atomic_path", "emit", "exit_code", "use_color", "write_atomic"]
+__all__ = [
+    "COULD_NOT_RUN",
+    "FORCE_HELP",
+    "atomic_path",
+    "emit",
+    "exit_code",
+    "use_color",
+    "write_atomic",
+]
 from govopen_cli.errors import OutputError
 from govopen_cli.output_file import atomic_path, write_atomic
+
+#: Help of ``--force`` on every command that writes a file.
+FORCE_HELP = "覆盖已有的输出文件（本次读取的输入文件永不覆盖）。"
 
 #: Exit status of a command that could not run: also an input it cannot read at all
 #: (not a workbook, a damaged or empty file), after the diagnostic that says why.
@@ -26,13 +37,14 @@ def use_color(output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it to ``output`` (UTF-8, atomically)."""
+def emit(text: str, output: Path | None, force: bool = False) -> None:
+    """Print ``text``, or write it to ``output`` (UTF-8, atomically; replacing a file only
+    with ``force``, an input never)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        write_atomic(output, text.encode("utf-8"))
+        write_atomic(output, text.encode("utf-8"), force=force)
 
 
 def append_step_summary(markdown: str) -> None:

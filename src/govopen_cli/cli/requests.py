@@ -19,7 +19,14 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, emit, exit_code, use_color, write_atomic
+from govopen_cli.cli.output import (
+    COULD_NOT_RUN,
+    FORCE_HELP,
+    emit,
+    exit_code,
+    use_color,
+    write_atomic,
+)
 from govopen_cli.errors import GovopenError
 
 requests_app = typer.Typer(
@@ -58,6 +65,7 @@ def check_command(
     ),
     fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP, callback=check_format),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     drafts: Path | None = typer.Option(
         None, "--drafts", help="把转主动公开的草拟事项（YAML，可并入目录 items）写入该文件。"
     ),
@@ -96,9 +104,9 @@ def check_command(
     )
     result = check_ledger(ledger, options)
     if drafts is not None:
-        write_atomic(drafts, drafts_yaml(result.candidates).encode("utf-8"))
+        write_atomic(drafts, drafts_yaml(result.candidates).encode("utf-8"), force=force)
     color = use_color(output) and fmt == "text"
-    emit(render(result.report, fmt, RenderOptions(color=color)), output)
+    emit(render(result.report, fmt, RenderOptions(color=color)), output, force)
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
@@ -123,6 +131,7 @@ def report_command(
         "text", "--format", "-f", help="输出格式：text（默认）、markdown、json、xlsx。"
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件（xlsx 必须指定）。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="总是以状态 0 退出。"),
@@ -149,7 +158,7 @@ def report_command(
         if output is None:
             emit(data.decode("utf-8"), None)
         else:
-            write_atomic(output, data)
+            write_atomic(output, data, force=force)
     for diag in result.report.sorted():
         typer.echo(diagnostic_line(diag), err=True)
     if result.report.diagnostics or result.table is None:
