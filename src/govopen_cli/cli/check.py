@@ -52,6 +52,11 @@ def check_command(
     fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP, callback=check_format),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
     force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+    links_anywhere: bool = typer.Option(
+        False,
+        "--allow-outside-links",
+        help="允许 catalog.duties 指向项目文件夹（govopen.toml 所在文件夹或 git 仓库）以外的文件。",
+    ),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     duties: Path | None = typer.Option(
         None, "--duties", help="三定映射文件：对所有目录做三定覆盖检查（覆盖 catalog.duties）。"
@@ -112,6 +117,7 @@ def check_command(
         today=parse_today(today),
         keep_files=False,
         baseline=load_baseline(baseline_path) if baseline_path is not None else None,
+        links_anywhere=links_anywhere,
     )
     result = check_paths(targets, options)
     emit(
