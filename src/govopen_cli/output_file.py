@@ -22,8 +22,9 @@ import shutil
 import signal
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from glob import escape as glob_escape
 from pathlib import Path
 from types import FrameType
 
@@ -39,7 +40,12 @@ class Terminated(KeyboardInterrupt):
         self.signum = signum
 
 
+#: The signal that interrupted this run (TERM, HUP), for the exit status 128 + signal.
+interrupted_by: list[int] = []
+
+
 def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    interrupted_by.append(signum)
     raise Terminated(signum)
 
 
@@ -69,7 +75,9 @@ def private_tempdir() -> Iterator[Path]:
     temporary folder and leaves them there when interrupted; inside this context they
     go to a folder of their own, removed on success, error, Ctrl-C, TERM and HUP.
     """
-    folder = Path(tempfile.mkdtemp(prefix="govopen-"))
+    base = Path(tempfile.gettempdir())
+    _sweep(base.glob("govopen-*-*"), "govopen-", folder=True)
+    folder = Path(tempfile.mkdtemp(prefix=f"govopen-{os.getpid()}-"))
     saved = tempfile.tempdir
     tempfile.tempdir = str(folder)
     try:
@@ -78,6 +86,32 @@ def private_tempdir() -> Iterator[Path]:
     finally:
         tempfile.tempdir = saved
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # someone else's process: leave its files alone
+    return True
+
+
+def _sweep(paths: Iterable[Path], prefix: str, *, folder: bool = False) -> None:
+    """Remove what a killed govopen left (``kill -9``: no cleanup could run then).
+
+    Only names carrying the number of a process that no longer runs are removed.
+    """
+    for path in paths:
+        pid = path.name.removeprefix(prefix).split("-" if folder else ".")[0]
+        if not path.name.startswith(prefix) or not pid.isdigit() or _alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            if folder:
+                shutil.rmtree(path)
+            elif path.name.endswith(".tmp"):
+                path.unlink()
 
 
 def _file_mode(path: Path) -> int:
@@ -149,7 +183,10 @@ def atomic_path(path: Path, *, force: bool = False) -> Iterator[Path]:
     folder = path.parent if str(path.parent) else Path(".")
     with signals_unwind():
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            _sweep(folder.glob(f".{glob_escape(path.name)}.[0-9]*.tmp"), f".{path.name}.")
+            fd, name = tempfile.mkstemp(
+                prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder
+            )
         except OSError as exc:
             raise OutputError(
                 f"无法在 {shown(folder)} 中写入文件：{exc.strerror or exc}。请检查该目录的写入权限"

@@ -100,6 +100,10 @@ def main() -> None:
         sys.exit(2)
     except KeyboardInterrupt as exc:
         _interrupted(exc)
+    if status == 130:  # typer's answer to Ctrl-C (and TERM, HUP) inside a command
+        from govopen_cli.output_file import Terminated, interrupted_by
+
+        _interrupted(Terminated(interrupted_by[-1]) if interrupted_by else KeyboardInterrupt())
     sys.exit(status if isinstance(status, int) else 0)
 
 

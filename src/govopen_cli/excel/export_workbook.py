@@ -141,31 +141,37 @@ def _export(
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
-    for style in named_styles():
-        wb.add_named_style(style)
-    wb.properties.creator = f"govopen {tool_version}"
-    wb.properties.title = xml_safe(catalog.title)
-    wb.calculation.fullCalcOnLoad = True
-    columns = tuple(layout.catalog_columns(features_of(catalog)))
-    n = len(catalog.items)
-    tick = _ticker(2 * n, progress)
-    write_catalog_sheet(wb, catalog, columns, tick)
-    write_inspection_sheet(wb, catalog, tick)
-    coverage_last = write_coverage_sheet(wb, coverage) if coverage is not None else 2
-    findings_last = write_findings_sheet(wb, catalog, diagnostics)
-    where = DataRanges(
-        catalog_columns=columns,
-        catalog_first=CATALOG_FIRST_ROW,
-        catalog_last=max(CATALOG_FIRST_ROW + n - 1, CATALOG_FIRST_ROW),
-        inspection_first=INSPECTION_FIRST_ROW,
-        inspection_last=INSPECTION_FIRST_ROW + n - 1,
-        coverage_last=coverage_last,
-        findings_last=findings_last,
-    )
-    write_summary_sheet(wb, catalog, where, coverage)
-    write_about_sheet(
-        wb, catalog, inputs, rules, generated or dt.datetime.now().astimezone(), tool_version
-    )
-    _save_atomic(wb, out_path, force)
+    try:
+        for style in named_styles():
+            wb.add_named_style(style)
+        wb.properties.creator = f"govopen {tool_version}"
+        wb.properties.title = xml_safe(catalog.title)
+        wb.calculation.fullCalcOnLoad = True
+        columns = tuple(layout.catalog_columns(features_of(catalog)))
+        n = len(catalog.items)
+        tick = _ticker(2 * n, progress)
+        write_catalog_sheet(wb, catalog, columns, tick)
+        write_inspection_sheet(wb, catalog, tick)
+        coverage_last = write_coverage_sheet(wb, coverage) if coverage is not None else 2
+        findings_last = write_findings_sheet(wb, catalog, diagnostics)
+        where = DataRanges(
+            catalog_columns=columns,
+            catalog_first=CATALOG_FIRST_ROW,
+            catalog_last=max(CATALOG_FIRST_ROW + n - 1, CATALOG_FIRST_ROW),
+            inspection_first=INSPECTION_FIRST_ROW,
+            inspection_last=INSPECTION_FIRST_ROW + n - 1,
+            coverage_last=coverage_last,
+            findings_last=findings_last,
+        )
+        write_summary_sheet(wb, catalog, where, coverage)
+        write_about_sheet(
+            wb, catalog, inputs, rules, generated or dt.datetime.now().astimezone(), tool_version
+        )
+        _save_atomic(wb, out_path, force)
+    except BaseException:
+        # An interrupt while a sheet streams: close it here, while its temporary file
+        # exists, not at exit ("Exception ignored … I/O operation on closed file").
+        _discard(wb, "")
+        raise
     sheets = tuple(ws.title for ws in wb.worksheets)
     return ExportSummary(out_path, n, sheets, len(diagnostics))
