@@ -37,7 +37,8 @@ def catalog_for(workbook: Path, named: str, root: Path | None = None) -> Path:
 
     candidates = [Path(named), workbook.parent / named, workbook.parent / Path(named).name]
     for candidate in candidates:
-        if root is not None and link_problem(str(candidate), Path.cwd(), root) is not None:
+        beside = candidate.parent == workbook.parent and "/" not in named and "\\" not in named
+        if root is not None and not beside and link_problem(str(candidate), Path.cwd(), root):
             continue
         if candidate.is_file():
             return candidate
@@ -81,7 +82,9 @@ def inspect_workbook(
     if catalog is None:
         if not about.catalog_file:
             raise GovopenError(f"{workbook} 的说明页没有记录目录文件：请用 --catalog 指定")
-        catalog = catalog_for(workbook, about.catalog_file, project_root(workbook, config))
+        # The project is where govopen runs (a workbook comes back from elsewhere).
+        root = project_root(Path.cwd() / "govopen.toml", config)
+        catalog = catalog_for(workbook, about.catalog_file, root)
         loaded = load_file(catalog, "catalog")
         if loaded.document is None or detect_kind(loaded.document.data) != "catalog":
             raise GovopenError(  # its lines are never quoted: it may be any file
