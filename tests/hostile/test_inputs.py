@@ -138,3 +138,18 @@ def test_a_link_out_of_the_project_is_followed_when_allowed(run_line, tmp_path: 
     assert refused.exit_code == 1 and "项目文件夹" in refused.stdout
     allowed = run_line("govopen check c.yaml --allow-outside-links", cwd=project)
     assert allowed.exit_code == 0, allowed.stdout
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        (b"\xff\xfe\x00\x00f\x00\x00\x00", "UTF-32 编码"),
+        (b'a: "\\ud800"\n', "不是有效的字符"),
+        (b"[\n", "“[”没有配对的“]”"),
+    ],
+)
+def test_encodings_and_escapes_are_named_for_what_they_are(run_line, tmp_path, raw, words):
+    (tmp_path / "f.yaml").write_bytes(raw)
+    result = run_line("govopen check f.yaml", cwd=tmp_path)
+    assert result.exit_code == 1 and words in result.lines[0], result.lines
+    assert "引号没有闭合" not in result.stdout and "UTF-16" not in result.stdout

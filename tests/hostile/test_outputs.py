@@ -181,3 +181,18 @@ def test_an_interrupted_export_leaves_nothing(project: Path, sig: int, status: i
     assert "Exception ignored" not in err and "Traceback" not in err
     assert left == []
     assert not (project / "x.xlsx").exists()
+
+
+def test_diff_cells_that_look_like_formulas_stay_text(run_line, project: Path) -> None:
+    text = (project / "catalog.yaml").read_text(encoding="utf-8")
+    (project / "new.yaml").write_text(
+        text.replace("department: 办公室", 'department: "=HYPERLINK(\\"http://x\\")"', 1),
+        encoding="utf-8",
+    )
+    result = run_line("govopen diff catalog.yaml new.yaml -f xlsx -o d.xlsx", cwd=project)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    from openpyxl import load_workbook
+
+    cells = [c for row in load_workbook(project / "d.xlsx").active.iter_rows() for c in row]
+    formula_like = [c for c in cells if isinstance(c.value, str) and c.value.startswith("=")]
+    assert formula_like and all(c.data_type == "s" and c.quotePrefix for c in formula_like)
