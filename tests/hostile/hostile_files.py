@@ -168,3 +168,45 @@ def many_unknown_keys(folder: Path, n: int = 40_000) -> Path:
     lines += [f"    k{i}: v" for i in range(n)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def dde_workbook(folder: Path) -> Path:
+    """A workbook with an external DDE link (``cmd|'/c calc'``), as an attacker sends one."""
+    data = base_workbook()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        book = src.read("xl/workbook.xml").decode()
+        rels = src.read("xl/_rels/workbook.xml.rels").decode()
+        types = src.read("[Content_Types].xml").decode()
+    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    book = book.replace(
+        "</workbook>",
+        f'<externalReferences><externalReference xmlns:r="{rel_ns}" r:id="rId99"/>'
+        "</externalReferences></workbook>",
+    )
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rId99" Type="{rel_ns}/externalLink" '
+        'Target="externalLinks/externalLink1.xml"/></Relationships>',
+    )
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>',
+    )
+    link = (
+        f'<externalLink xmlns="{NS}"><ddeLink ddeService="cmd" ddeTopic="/c calc">'
+        '<ddeItems><ddeItem name="A0" advise="1"/></ddeItems></ddeLink></externalLink>'
+    )
+    path = folder / "dde.xlsx"
+    path.write_bytes(
+        replace_members(
+            data,
+            {
+                "xl/workbook.xml": book.encode(),
+                "xl/_rels/workbook.xml.rels": rels.encode(),
+                "[Content_Types].xml": types.encode(),
+                "xl/externalLinks/externalLink1.xml": link.encode(),
+            },
+        )
+    )
+    return path

@@ -10,7 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile_files import DAMAGED_CELLS, damaged_workbook, far_cell_workbook, run_govopen, zip_bomb
+from hostile_files import (
+    DAMAGED_CELLS,
+    damaged_workbook,
+    dde_workbook,
+    far_cell_workbook,
+    run_govopen,
+    zip_bomb,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 CATALOG = REPO / "examples" / "minimal" / "catalog.yaml"
@@ -78,3 +85,10 @@ def test_a_sound_workbook_still_reads(run_line, tmp_path: Path) -> None:
     result = run_line(f"govopen requests check {ledger} --today 2026-03-01", cwd=REPO)
     assert result.exit_code in (0, 1), result.stdout
     assert "GR001" not in result.stdout
+
+
+def test_a_dde_link_is_ignored_not_an_opaque_failure(run_line, tmp_path: Path) -> None:
+    dde = dde_workbook(tmp_path)  # openpyxl with links: KeyError …externalLink1.xml.rels
+    result = run_line(f"govopen requests check {dde}", cwd=tmp_path)
+    assert "GR001" not in result.stdout and "KeyError" not in result.stdout
+    assert "台账缺少“处理结果”列" in result.stdout  # the sheet itself was read
