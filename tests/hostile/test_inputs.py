@@ -153,3 +153,32 @@ def test_encodings_and_escapes_are_named_for_what_they_are(run_line, tmp_path, r
     result = run_line("govopen check f.yaml", cwd=tmp_path)
     assert result.exit_code == 1 and words in result.lines[0], result.lines
     assert "引号没有闭合" not in result.stdout and "UTF-16" not in result.stdout
+
+
+def test_a_locked_subfolder_is_reported_not_skipped(run_line, tmp_path, monkeypatch):
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "c.yaml").write_bytes((MINIMAL / "catalog.yaml").read_bytes())
+    (tmp_path / "ok" / "sanding.yaml").write_bytes((MINIMAL / "sanding.yaml").read_bytes())
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # as for a folder without read permission (tests run as root)
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", _refusing(os.open, locked), raising=True)
+    result = run_line(f"govopen check {tmp_path}", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert any(line.startswith("locked:1:1: GO011") for line in result.lines), result.lines
+
+
+def _refusing(real_open, locked: Path):
+    def opener(path, flags, *args, **kwargs):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    return opener
