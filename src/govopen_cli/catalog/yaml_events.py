@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from govopen_cli.catalog.alias_guard import ALIAS_ALLOWANCE, ALIAS_FACTOR
+from govopen_cli.catalog.alias_guard import ALIAS_ALLOWANCE, ALIAS_FACTOR, MAX_NODES, TooLarge
 from govopen_cli.catalog.document import Position
 from govopen_cli.catalog.loader_codes import CODE_SYNTAX, CODE_TAG, loader_diagnostic
 from govopen_cli.catalog.pointer import make_pointer
@@ -107,6 +107,8 @@ class Builder:
             if type(event) is not yaml.MappingEndEvent and type(event) is not yaml.SequenceEndEvent:
                 self.distinct += 1
                 self.expanded += 1
+                if self.distinct > MAX_NODES:
+                    raise TooLarge(event.start_mark)
                 if event.anchor is not None:
                     recording = Recording()
                     anchors[event.anchor] = recording
