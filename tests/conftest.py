@@ -30,6 +30,14 @@ class Result:
         return [line for line in self.stdout.splitlines() if line.strip()]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_inputs() -> None:
+    """Each test is a new run: the inputs an earlier test read are not this one's."""
+    from govopen_cli.input_file import forget_inputs
+
+    forget_inputs()
+
+
 @pytest.fixture
 def run_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -47,6 +55,9 @@ def run_line(
         assert argv[0] == "govopen"
         if cwd is not None:
             monkeypatch.chdir(cwd)
+        from govopen_cli.input_file import forget_inputs
+
+        forget_inputs()  # each line is its own process in real use
         capsys.readouterr()  # what the test printed before is not this command's
         with pytest.raises(SystemExit) as exited:
             main(argv[1:], prog_name="govopen")

@@ -134,7 +134,7 @@ def govopen(*args: str) -> subprocess.CompletedProcess[str]:
             "govopen：用法错误：缺少参数 NAME。运行 python -m govopen_cli schema -h 查看帮助。",
         ),
         (["check", "-5"], "没有选项 -5。"),
-        (["check", "--fo"], "没有选项 --fo（可能是：--fail-on、--format）。"),
+        (["check", "--fo"], "没有选项 --fo（可能是：--fail-on、--force、--format）。"),
         (["import", "x.xlsx", "--year", "abc"], "选项 --year 的值无效：应为整数。"),
         (["import", "x.xlsx"], "缺少选项 --output / -o。"),
         (["check", "-f"], "选项 -f 需要一个值。"),

@@ -254,7 +254,7 @@ def test_failed_write_leaves_no_temp_file_and_the_old_file_untouched(tmp_path, m
 
     monkeypatch.setattr(Workbook, "save", broken_save)
     with pytest.raises(OutputError, match="No space left"):
-        export_workbook(catalog, [], None, out)
+        export_workbook(catalog, [], None, out, force=True)
     assert out.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.xlsx"]
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from govopen_cli.errors import GovopenError
+from govopen_cli.input_file import InputFileError, read_input_text
 
 ONE_DAY = dt.timedelta(days=1)
 WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
@@ -84,11 +85,13 @@ def load_holiday_file(path: Path) -> HolidaySchedule:
     import yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError as exc:
-        raise HolidayFileError(f"找不到节假日文件 {path}") from exc
+        data = yaml.safe_load(read_input_text(path))
+    except InputFileError as exc:
+        raise HolidayFileError(f"无法读取节假日文件：{exc}") from exc
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise HolidayFileError(f"无法读取节假日文件 {path}：{exc}") from exc
+    except (IndexError, OverflowError) as exc:  # !!int '' and the like
+        raise HolidayFileError(f"节假日文件 {path} 中有无法读取的值（{exc}）") from exc
     except ValueError as exc:  # PyYAML builds 2027-13-01 as a date and fails
         raise HolidayFileError(
             f"节假日文件 {path} 中有的日期不存在（{exc}）：请按 YYYY-MM-DD 写真实的日期"

@@ -87,3 +87,16 @@ def count_expansion(raw: bytes, limit: int | None) -> tuple[int, int, int]:
         return distinct, -1, -1
     finally:
         loader.dispose()
+
+
+#: Most values (scalars, lists, mappings) one file may hold: a county's catalog has tens
+#: of thousands; a million one-letter items would take minutes (docs/limits.md).
+MAX_NODES = 1_000_000
+
+
+class TooLarge(Exception):
+    """The file holds more than :data:`MAX_NODES` values; ``mark`` is where it passed."""
+
+    def __init__(self, mark: Any) -> None:
+        super().__init__()
+        self.mark = mark

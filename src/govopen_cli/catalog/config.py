@@ -34,6 +34,7 @@ from typing import Any
 
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import ConfigError
+from govopen_cli.input_file import InputFileError, read_input_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -139,9 +140,9 @@ def load_config(path: Path | None, known_code: Callable[[str], bool] | None = No
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"找不到配置文件 {path}") from exc
+        data = tomllib.loads(read_input_text(path))
+    except InputFileError as exc:
+        raise ConfigError(f"无法读取配置文件：{exc}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"无法读取配置文件 {path}：{exc}") from exc
     except tomllib.TOMLDecodeError as exc:

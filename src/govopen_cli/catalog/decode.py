@@ -30,15 +30,16 @@ def decode_text(raw: bytes, display: str) -> tuple[bytes | None, list[Diagnostic
     """Check the encoding; return UTF-8 bytes without BOM, or the problem."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 BOM is harmless: accept it
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        name = "UTF-32" if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "UTF-16"
         return None, [
             loader_diagnostic(
                 display,
                 1,
                 1,
                 CODE_ENCODING,
-                "文件是 UTF-16 编码，不是 UTF-8。请用编辑器“另存为”UTF-8 编码后再检查，"
-                f"或执行：iconv -f UTF-16 -t UTF-8 {display} > 新文件.yaml",
+                f"文件是 {name} 编码，不是 UTF-8。请用编辑器“另存为”UTF-8 编码后再检查，"
+                f"或执行：iconv -f {name} -t UTF-8 {display} > 新文件.yaml",
             )
         ]
     if _looks_binary(raw):

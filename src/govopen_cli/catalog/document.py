@@ -36,6 +36,25 @@ class Document:
     data: Any
     index: Position | None
     dates: list[str] = field(default_factory=list)
+    #: For each large mapping looked into (by id of its slots): key -> slot offset.
+    _keys: dict[int, dict[Any, int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _find_key(self, tree: tuple[Any, ...], token: str) -> int | None:
+        """The offset of ``token``'s slots in a mapping's ``tree`` (the last if repeated).
+
+        A mapping of many keys is indexed once, so that locating each of 40,000
+        unknown fields does not scan 40,000 keys each time.
+        """
+        if len(tree) <= 96:
+            for at in range(len(tree) - 6, -1, -6):
+                if tree[at] == token:
+                    return at
+            return None
+        index = self._keys.get(id(tree))
+        if index is None:
+            index = {tree[at]: at for at in range(0, len(tree), 6) if isinstance(tree[at], str)}
+            self._keys[id(tree)] = index
+        return index.get(token)
 
     def resolve(self, pointer: str, *, key: bool = False) -> tuple[Position | None, bool]:
         """Where the value at ``pointer`` is and True, or its deepest existing parent and False.
@@ -51,11 +70,10 @@ class Document:
         for i, token in enumerate(tokens):
             line, _, tree = here
             if isinstance(tree, tuple):
-                for at in range(len(tree) - 6, -1, -6):
-                    if tree[at] == token:
-                        break
-                else:
+                found = self._find_key(tree, token)
+                if found is None:
                     return here, False
+                at = found
                 if i == last and key:
                     here = (line + tree[at + 1], tree[at + 2], None)
                 else:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,13 +46,7 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
         if not path.exists():
             raise PathNotFoundError(f"路径不存在：{path}")
         if path.is_dir():
-            candidates = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in YAML_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            candidates = _yaml_files_below(path)
             if not candidates:
                 raise PathNotFoundError(
                     f"文件夹 {path} 中没有 *.yaml 或 *.yml 文件：请确认路径，或直接写出要检查的文件"
@@ -64,6 +59,28 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
                 seen.add(key)
                 found.append(candidate)
     return found
+
+
+def _yaml_files_below(folder: Path) -> list[Path]:
+    """``*.yaml``/``*.yml`` below ``folder`` (hidden names skipped), sorted; then every
+    subfolder that could not be read, so that the loader reports it (never skipped silently)."""
+    found: list[Path] = []
+    locked: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        locked.append(Path(exc.filename) if exc.filename else folder)
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            candidate = Path(root) / name
+            if (
+                not name.startswith(".")
+                and candidate.suffix.lower() in YAML_SUFFIXES
+                and candidate.is_file()
+            ):
+                found.append(candidate)
+    return sorted(found) + sorted(locked)
 
 
 @dataclass

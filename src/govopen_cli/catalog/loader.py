@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from govopen_cli.catalog.alias_guard import alias_bomb_diagnostic
+from govopen_cli.catalog.alias_guard import MAX_NODES, TooLarge, alias_bomb_diagnostic
 from govopen_cli.catalog.decode import decode_text
 from govopen_cli.catalog.document import Document
 from govopen_cli.catalog.loader_codes import (
@@ -37,6 +37,7 @@ from govopen_cli.catalog.loader_codes import (
 from govopen_cli.catalog.yaml_events import Trip, build_events
 from govopen_cli.catalog.yaml_syntax import syntax_diagnostic
 from govopen_cli.diagnostics import Diagnostic
+from govopen_cli.input_file import InputFileError, read_input
 
 
 @dataclass
@@ -63,6 +64,18 @@ def parse_yaml_bytes(raw: bytes, path: Path, display: str) -> LoadResult:
 
 
 def _parse(raw: bytes, path: Path, display: str) -> LoadResult:
+    try:
+        return _parse_bounded(raw, path, display)
+    except TooLarge as big:
+        message = (
+            f"文件中的值超过 {MAX_NODES:,} 个（到第 {big.mark.line + 1} 行），超过 govopen 读取的上限，"
+            "未检查。一个目录文件通常只有几万个值：请确认文件是否正确，或拆分成几个文件"
+        )
+        line, column = big.mark.line + 1, big.mark.column + 1
+        return LoadResult(None, [loader_diagnostic(display, line, column, CODE_SYNTAX, message)])
+
+
+def _parse_bounded(raw: bytes, path: Path, display: str) -> LoadResult:
     try:
         builder, slot = build_events(raw, display, guard=True)
     except Trip as trip:
@@ -122,16 +135,9 @@ def load_document(path: Path, display: str | None = None) -> LoadResult:
     """Read and parse one YAML file. Never raises for problems in the file."""
     shown = display if display is not None else str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return LoadResult(
-            None,
-            [
-                loader_diagnostic(
-                    shown, 1, 1, CODE_UNREADABLE, f"无法读取文件：{exc.strerror or exc}"
-                )
-            ],
-        )
+        raw = read_input(path)
+    except InputFileError as exc:
+        return LoadResult(None, [loader_diagnostic(shown, 1, 1, CODE_UNREADABLE, str(exc))])
     return parse_document(raw, path, shown)
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 from govopen_cli.catalog.document import Document
@@ -58,13 +60,28 @@ def _full_validator(name: str) -> Any:
     return jsonschema.Draft202012Validator(load_schema(name))
 
 
+#: Most schema problems listed per file: a file of a million wrong items ends in
+#: seconds, not minutes (docs/limits.md).
+MAX_SCHEMA_PROBLEMS = 10_000
+
+
 def validate_document(document: Document, kind: str) -> list[Diagnostic]:
     """Validate a loaded document against the ``catalog`` or ``duties`` schema."""
     problems: list[Diagnostic] = []
     fast = _fast_validator(kind)
     if fast is None or not fast.is_valid(document.data):
         errors = _full_validator(kind).iter_errors(document.data)
-        problems.extend(schema_diagnostics(document, kind, load_schema(kind), errors))
+        found = schema_diagnostics(document, kind, load_schema(kind), errors)
+        problems.extend(islice(found, MAX_SCHEMA_PROBLEMS))
+        more = next(found, None)  # validation is lazy: stopping here bounds the time
+        if more is not None:
+            problems.append(
+                replace(
+                    more,
+                    message=f"格式问题超过 {MAX_SCHEMA_PROBLEMS:,} 个，其余未列出。"
+                    "请先改正上面列出的问题（常见原因：缩进或列表的写法整体有误）再检查",
+                )
+            )
     problems.extend(_date_diagnostics(document))
     return problems
 

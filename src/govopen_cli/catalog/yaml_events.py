@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from govopen_cli.catalog.alias_guard import ALIAS_ALLOWANCE, ALIAS_FACTOR
+from govopen_cli.catalog.alias_guard import ALIAS_ALLOWANCE, ALIAS_FACTOR, MAX_NODES, TooLarge
 from govopen_cli.catalog.document import Position
 from govopen_cli.catalog.loader_codes import CODE_SYNTAX, CODE_TAG, loader_diagnostic
 from govopen_cli.catalog.pointer import make_pointer
@@ -107,6 +107,8 @@ class Builder:
             if type(event) is not yaml.MappingEndEvent and type(event) is not yaml.SequenceEndEvent:
                 self.distinct += 1
                 self.expanded += 1
+                if self.distinct > MAX_NODES:
+                    raise TooLarge(event.start_mark)
                 if event.anchor is not None:
                     recording = Recording()
                     anchors[event.anchor] = recording
@@ -314,9 +316,7 @@ class Builder:
         if tag == STR_TAG:
             data: Any = value
         elif tag in _SCALAR_TAGS:
-            data = self._constructor.yaml_constructors[tag](
-                self._constructor, yaml.ScalarNode(tag, value)
-            )
+            data = self._construct(tag, value, mark, bool(muted))
         elif tag == TIMESTAMP_TAG:
             # Kept as written; the checker decides where a date is welcome.
             if not muted:
@@ -338,6 +338,34 @@ class Builder:
         self._leave(
             parent, data, 1, (mark.line, ~mark.column if event.style else mark.column, value)
         )
+
+    def _construct(self, tag: str, value: str, mark: Any, muted: bool) -> Any:
+        """A scalar built by PyYAML's constructor for ``tag``; kept as text, and reported,
+        when it cannot be (``!!int abc``, ``!!float ''``, a number of 5,000 digits)."""
+        try:
+            return self._constructor.yaml_constructors[tag](
+                self._constructor, yaml.ScalarNode(tag, value)
+            )
+        except (ValueError, IndexError, OverflowError, TypeError):
+            pass
+        if not muted:
+            kind = tag.rsplit(":", 1)[-1]
+            shown = value if len(value) <= 40 else f"{value[:20]}…（共 {len(value)} 个字符）"
+            if kind == "int" and value.lstrip("+-").isdigit():
+                why = f"数字有 {len(value)} 位，超过可读取的位数"
+            else:
+                why = f"“{shown}”不能按标签 !!{kind} 读取"
+            self.diagnostics.append(
+                loader_diagnostic(
+                    self.display,
+                    mark.line + 1,
+                    mark.column + 1,
+                    CODE_TAG,
+                    f"{why}：请写成普通的值（删除 !!{kind} 标签，或改正数字）",
+                    make_pointer(self.path),
+                )
+            )
+        return value
 
     # -- mappings -----------------------------------------------------------
 

@@ -166,6 +166,16 @@ def syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnost
             f"一个文件里有多个 YAML 文档（第 {line} 行开始了第二个）。每个文件只能有一个目录"
             "或一个三定映射：请删除多余的“---”，或拆成多个文件",
         )
+    if pmark is not None and "escape" in problem:
+        # libyaml: "found invalid Unicode character escape code" (a surrogate such as \ud800)
+        return loader_diagnostic(
+            display,
+            pmark.line + 1,
+            pmark.column + 1,
+            CODE_SYNTAX,
+            f"第 {pmark.line + 1} 行第 {pmark.column + 1} 列的转义写法（\\u 或 \\x 后的编码）不是有效的字符"
+            "（如单独的代理项 \\ud800）。请删除该转义，或直接写出字符",
+        )
     if cmark is not None and "quoted scalar" in context:
         # An unclosed quote is reported where it opens, not at the end of the file.
         return loader_diagnostic(

@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Any
 
 from govopen_cli.catalog.model import Catalog, DutyMap
 from govopen_cli.catalog.pointer import make_pointer, split_pointer
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.errors import BaselineError
+from govopen_cli.input_file import InputFileError, open_regular, read_input_text
 
 BASELINE_VERSION = 1
 
@@ -37,16 +39,18 @@ def stable_pointer(pointer: str, catalog: Catalog | None, dutymap: DutyMap | Non
     units replaced by their ids where they have one."""
     tokens: list[str | int] = list(split_pointer(pointer))
     if len(tokens) >= 2 and str(tokens[1]).isdigit():
+        # Indexed directly (not a list of ids built per call): a catalog with 40,000
+        # findings would otherwise cost 40,000 × 40,000 steps.
         index = int(tokens[1])
-        ids: list[str] = []
+        entries: Sequence[Any] = ()
         if catalog is not None and tokens[0] == "items":
-            ids = [it.id for it in catalog.items]
+            entries = catalog.items
         elif dutymap is not None and tokens[0] == "duties":
-            ids = [d.id for d in dutymap.duties]
+            entries = dutymap.duties
         elif dutymap is not None and tokens[0] == "units":
-            ids = [u.id for u in dutymap.units]
-        if index < len(ids) and ids[index]:
-            tokens[1] = ids[index]
+            entries = dutymap.units
+        if index < len(entries) and entries[index].id:
+            tokens[1] = entries[index].id
     return make_pointer(tokens)
 
 
@@ -125,12 +129,29 @@ def parse_baseline(text: str, source: str) -> Baseline:
 
 def load_baseline(path: Path) -> Baseline:
     """Read a baseline file; :class:`BaselineError` when missing or invalid."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
+    if not path.exists() and not path.is_symlink():
         raise BaselineError(
             f"找不到基线文件 {path}。先用 govopen check --write-baseline {path} 生成"
-        ) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"无法读取基线文件 {path}：{exc}") from exc
+        )
+    try:
+        text = read_input_text(path)
+    except InputFileError as exc:
+        raise BaselineError(f"无法读取基线文件：{exc}") from exc
     return parse_baseline(text, str(path))
+
+
+def is_baseline_file(path: Path) -> bool:
+    """Whether ``path`` holds a govopen baseline (which ``--write-baseline`` may update)."""
+    import os
+
+    try:
+        fd, _ = open_regular(path)
+    except InputFileError:
+        return False
+    try:
+        head = os.read(fd, 4096).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return head.lstrip().startswith("{") and '"fingerprints"' in head and '"version"' in head

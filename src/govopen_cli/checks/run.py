@@ -19,7 +19,9 @@ from govopen_cli.catalog.model import (
     Catalog,
     Kind,
 )
+from govopen_cli.catalog.model_build import detect_kind
 from govopen_cli.checks.baseline import Baseline, document_fingerprint
+from govopen_cli.checks.link_scope import link_problem, project_root
 from govopen_cli.checks.rules import iter_rules, load_rules
 from govopen_cli.checks.rules.registry import Finding, RuleContext
 from govopen_cli.checks.waiver import WaiverBook
@@ -42,6 +44,8 @@ class CheckOptions:
     keep_files: bool = True
     #: Report only findings this baseline does not already record.
     baseline: Baseline | None = None
+    #: Follow ``catalog.duties`` links out of the project folder (``--allow-outside-links``).
+    links_anywhere: bool = False
 
 
 @dataclass
@@ -89,7 +93,12 @@ class _Session:
                 )
             return mapping, []
         if catalog.duties_ref:
-            target = catalog.duties_path
+            refused = outside_link(catalog.duties_ref, catalog.path, options)
+            target = catalog.duties_path if refused is None else None
+            if target is not None and target.is_file():
+                refused = outside_link(catalog.duties_ref, catalog.path, options, exists=True)
+            if refused is not None:
+                return None, [_bad_duties_link(cat_file, refused)]
             assert target is not None
             if not target.is_file():
                 return None, [
@@ -100,6 +109,16 @@ class _Session:
                     )
                 ]
             mapping = self.get(target, "duties")
+            if not_a_mapping(mapping):  # its lines are never quoted: it may be any file
+                self.loaded.pop(target.resolve())
+                self.order.remove(target.resolve())
+                return None, [
+                    _bad_duties_link(
+                        cat_file,
+                        f"catalog.duties 指向的 {catalog.duties_ref} 不是三定映射文件"
+                        "（顶层没有 format、agency、source、duties），未读取其内容。请改正路径",
+                    )
+                ]
             if mapping.kind == "catalog":
                 return None, [
                     _bad_duties_link(
@@ -112,6 +131,24 @@ class _Session:
         if options.config.duties:
             return self.get(options.config.resolve(options.config.duties), "duties"), []
         return None, []
+
+
+def outside_link(
+    ref: str, catalog_path: Path | None, options: CheckOptions, *, exists: bool = False
+) -> str | None:
+    """Why ``catalog.duties`` may not be followed: not a path, or (``exists``) a file outside
+    the project. None when it may."""
+    base = catalog_path.parent if catalog_path is not None else Path.cwd()
+    if options.links_anywhere or not exists:
+        return link_problem(ref, base, Path("/"))
+    return link_problem(ref, base, project_root(catalog_path, options.config))
+
+
+def not_a_mapping(loaded: LoadedFile) -> bool:
+    """A linked file that is no 三定 mapping by its content (nor a catalog, nor YAML)."""
+    if loaded.document is None:
+        return loaded.path.suffix.lower() not in (".yaml", ".yml")
+    return detect_kind(loaded.document.data) is None
 
 
 def _bad_duties_link(cat_file: LoadedFile, message: str) -> Diagnostic:

@@ -11,6 +11,7 @@ once, for every command, and tells Click's usage errors in Chinese (status 2).
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -88,7 +89,9 @@ def main(args: Sequence[str] | None = None, prog_name: str | None = None) -> NoR
             text = f"错误：{exc.format_message()}"
         typer.echo(f"govopen：{text}", err=True)
         sys.exit(exc.exit_code)
-    except typer.Abort:
+    except typer.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # Ctrl-C, TERM, HUP in a command
+            _interrupted(exc.__cause__)
         _flush_stdout()
         typer.echo("govopen：已中止。", err=True)
         sys.exit(1)
@@ -96,10 +99,29 @@ def main(args: Sequence[str] | None = None, prog_name: str | None = None) -> NoR
         _flush_stdout()
         typer.echo(f"govopen：错误：{exc}", err=True)
         sys.exit(COULD_NOT_RUN)
-    except KeyboardInterrupt:
-        typer.echo("govopen：已中断", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        _interrupted(exc)
+    if status == 130:  # typer's answer to Ctrl-C (and TERM, HUP) inside a command
+        from govopen_cli.output_file import Terminated, interrupted_by
+
+        _interrupted(Terminated(interrupted_by[-1]) if interrupted_by else KeyboardInterrupt())
     sys.exit(status if isinstance(status, int) else 0)
+
+
+def _interrupted(exc: KeyboardInterrupt) -> NoReturn:
+    """Ctrl-C (exit 130), TERM or HUP (128 + the signal): one line, no traceback, and no
+    "Exception ignored" from a stream closed under the interpreter at exit."""
+    signum = getattr(exc, "signum", 2)
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    with contextlib.suppress(Exception):
+        sys.stderr.write("govopen：已中断，未写出不完整的文件（临时文件已删除）。\n")
+        sys.stderr.flush()
+    # Nothing more may be written at exit: a pipe reader may be gone.
+    with contextlib.suppress(Exception):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    os._exit(128 + signum)
 
 
 def _help_hint(exc: typer.TyperException) -> str:

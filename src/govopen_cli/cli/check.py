@@ -19,7 +19,13 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import append_step_summary, emit, exit_code, render_options
+from govopen_cli.cli.output import (
+    FORCE_HELP,
+    append_step_summary,
+    emit,
+    exit_code,
+    render_options,
+)
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.output_file import write_atomic
 from govopen_cli.reporters import REPORT
@@ -50,6 +56,12 @@ def check_command(
     ),
     fmt: str = format_option(REPORT, FORMAT_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
+    links_anywhere: bool = typer.Option(
+        False,
+        "--allow-outside-links",
+        help="允许 catalog.duties 指向项目文件夹（govopen.toml 所在文件夹或 git 仓库）以外的文件。",
+    ),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     duties: Path | None = typer.Option(
         None, "--duties", help="三定映射文件：对所有目录做三定覆盖检查（覆盖 catalog.duties）。"
@@ -80,7 +92,7 @@ def check_command(
 
     每个问题一行：文件:行:列: 编号 严重程度 说明。
     """
-    from govopen_cli.checks.baseline import Baseline, load_baseline
+    from govopen_cli.checks.baseline import Baseline, is_baseline_file, load_baseline
     from govopen_cli.checks.run import CheckOptions, check_paths
     from govopen_cli.reporters import render, render_text
 
@@ -110,14 +122,19 @@ def check_command(
         today=parse_today(today),
         keep_files=False,
         baseline=load_baseline(baseline_path) if baseline_path is not None else None,
+        links_anywhere=links_anywhere,
     )
     result = check_paths(targets, options)
-    emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output)
+    emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output, force)
     if fmt == "github":
         append_step_summary(render_text(REPORT, result.report, "markdown"))
     if write_baseline is not None:
         recorded = Baseline.from_diagnostics(result.report.diagnostics)
-        write_atomic(write_baseline, recorded.to_text().encode("utf-8"))
+        write_atomic(
+            write_baseline,
+            recorded.to_text().encode("utf-8"),
+            force=force or is_baseline_file(write_baseline),
+        )
         typer.echo(
             f"已把 {len(recorded)} 个问题记入基线 {write_baseline}；"
             f"之后用 --baseline {write_baseline} 只报告新问题。",

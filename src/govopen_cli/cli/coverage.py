@@ -16,7 +16,7 @@ from govopen_cli.cli.options import (
     parse_percent,
     project_config,
 )
-from govopen_cli.cli.output import emit, render_options
+from govopen_cli.cli.output import FORCE_HELP, emit, render_options
 from govopen_cli.reporters import COVERAGE
 
 #: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
@@ -51,6 +51,7 @@ def coverage_command(
     ),
     fmt: str = format_option(COVERAGE, "输出格式：text（默认）、json、markdown。"),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
 ) -> None:
     """三定覆盖：逐项列出职责和公开它的事项，给出覆盖率。
@@ -70,5 +71,5 @@ def coverage_command(
         existing_file(duties, "三定映射文件")
     result = check_coverage(catalog, CheckOptions(config=config, duties=duties))
     width = shutil.get_terminal_size((100, 24)).columns
-    emit(render(COVERAGE, result, fmt, render_options(fmt, output, width=width)), output)
+    emit(render(COVERAGE, result, fmt, render_options(fmt, output, width=width)), output, force)
     raise typer.Exit(0 if result.passed else 1)

@@ -21,7 +21,7 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, emit
+from govopen_cli.cli.output import COULD_NOT_RUN, FORCE_HELP, emit
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import CatalogUnreadableError, GovopenError, OutputError
 from govopen_cli.reporters import INSPECTION, REPORT
@@ -120,7 +120,7 @@ def export_command(
     _check_output(output, force, "（可能是已填写的检查表）")
     options = CheckOptions(config=config, duties=duties, today=parse_today(today))
     with progress_bar("检查并写出工作簿") as update:
-        result = export_catalog(catalog, output, options, progress=update)
+        result = export_catalog(catalog, output, options, progress=update, force=force)
     report = result.report
     if result.summary is None:
         _print_diagnostics(report.sorted())
@@ -199,7 +199,7 @@ def import_command(
         raise GovopenError(f"输出文件 {output} 应以 .yaml 或 .yml 结尾")
     _check_output(output, force, "")
     result, diagnostics = _import_one(
-        workbook, output, agency, year, catalog_id, title, sheets, config, bar=True
+        workbook, output, agency, year, catalog_id, title, sheets, config, bar=True, force=force
     )
     if result.catalog is None:
         raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
@@ -226,6 +226,7 @@ def _import_one(
     config: Any,
     *,
     bar: bool,
+    force: bool = False,
 ) -> tuple[Any, list[Diagnostic]]:
     """Read one table file, print what import noticed, write the YAML when items were read."""
     from govopen_cli.catalog.config import apply_config
@@ -261,7 +262,7 @@ def _import_one(
     text = catalog_yaml(
         result.catalog, comments=comments, sources=result.sources, schema=schema_reference(output)
     )
-    emit(text, output)
+    emit(text, output, force)
     typer.echo(f"已写出 {output}：{result.items} 个事项（{result.tables}）。")
     return result, diagnostics
 
@@ -312,7 +313,7 @@ def _import_folder(
     for source, target in targets.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         result, _ = _import_one(
-            source, target, agency, year, None, title, sheets, config, bar=False
+            source, target, agency, year, None, title, sheets, config, bar=False, force=force
         )
         if result.catalog is None:
             empty.append(source)
@@ -364,6 +365,7 @@ def inspect_command(
     ),
     fmt: str = format_option(INSPECTION, "输出格式：text（默认）、json、markdown。"),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     today: str | None = typer.Option(
         None, "--today", help="以该日期判断整改期限、未公开事项是否过期（YYYY-MM-DD，默认今天）。"
     ),
@@ -385,7 +387,7 @@ def inspect_command(
     except CatalogUnreadableError as exc:
         _print_diagnostics(exc.diagnostics)
         raise
-    emit(render(INSPECTION, result, fmt), output)
+    emit(render(INSPECTION, result, fmt), output, force)
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(0 if exit_zero or not result.fails(severity) else 1)

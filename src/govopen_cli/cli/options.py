@@ -91,7 +91,7 @@ def project_config(path: Path | None) -> Config:
     """``--config`` when given, else govopen.toml found from the working directory up."""
     from govopen_cli.codes import is_known_code
 
-    if path is not None and not path.is_file():
+    if path is not None and not path.exists():  # a FIFO: the input door says what it is
         raise ConfigError(f"找不到配置文件 {path}")
     return load_config(path or find_config(), known_code=is_known_code)
 

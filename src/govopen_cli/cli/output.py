@@ -11,6 +11,9 @@ from govopen_cli.errors import OutputError
 from govopen_cli.output_file import write_atomic
 from govopen_cli.reporters import RenderOptions
 
+#: Help of ``--force`` on every command that writes a file.
+FORCE_HELP = "覆盖已有的输出文件（本次读取的输入文件永不覆盖）。"
+
 #: Exit status of a command that could not run: also an input it cannot read at all
 #: (not a workbook, a damaged or empty file), after the diagnostic that says why.
 COULD_NOT_RUN = 2
@@ -25,14 +28,16 @@ def use_color(output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
-def emit(rendered: str | bytes, output: Path | None) -> None:
-    """Print text, or write text (UTF-8) or bytes to ``output``, atomically.
+def emit(rendered: str | bytes, output: Path | None, force: bool = False) -> None:
+    """Print text, or write text (UTF-8) or bytes to ``output``, atomically; an existing
+    file is replaced only with ``force``, an input of the run never.
 
     Bytes (a binary ``--format``) are only written to a file: the command asks for
     ``--output`` before it runs.
     """
     if output is not None:
-        write_atomic(output, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
+        data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+        write_atomic(output, data, force=force)
     elif isinstance(rendered, bytes):
         raise ValueError("binary output needs a file")
     else:

@@ -19,7 +19,7 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, emit, exit_code, render_options
+from govopen_cli.cli.output import COULD_NOT_RUN, FORCE_HELP, emit, exit_code, render_options
 from govopen_cli.errors import GovopenError
 from govopen_cli.reporters import ANNUAL_TABLE, REPORT
 
@@ -62,6 +62,7 @@ def check_command(
     ),
     fmt: str = format_option(REPORT, FORMAT_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     drafts: Path | None = typer.Option(
         None, "--drafts", help="把转主动公开的草拟事项（YAML，可并入目录 items）写入该文件。"
     ),
@@ -100,8 +101,8 @@ def check_command(
     )
     result = check_ledger(ledger, options)
     if drafts is not None:
-        emit(drafts_yaml(result.candidates), drafts)
-    emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output)
+        emit(drafts_yaml(result.candidates), drafts, force)
+    emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output, force)
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
@@ -127,6 +128,7 @@ def report_command(
         "text", "--format", "-f", help="输出格式：text（默认）、markdown、json、xlsx。"
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件（xlsx 必须指定）。"),
+    force: bool = typer.Option(False, "--force", help=FORCE_HELP),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="总是以状态 0 退出。"),
@@ -149,7 +151,7 @@ def report_command(
     existing_file(ledger, "台账文件")
     result = build_report(ledger, year, config, read_workbook=read_ledger_sheet)
     if result.table is not None:
-        emit(render(ANNUAL_TABLE, result.table, fmt), output)
+        emit(render(ANNUAL_TABLE, result.table, fmt), output, force)
     for diag in result.report.sorted():
         typer.echo(diagnostic_line(diag), err=True)
     if result.report.diagnostics or result.table is None:

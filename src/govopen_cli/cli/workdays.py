@@ -126,7 +126,7 @@ def notice_command(
     if output.exists() and not force:
         raise GovopenError(f"{output} 已存在：核对后用 --force 覆盖，或换一个文件名")
     output.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(output, text.encode("utf-8"))
+    write_atomic(output, text.encode("utf-8"), force=force)
     holidays = len(schedule.holidays)
     typer.echo(
         f"已写入 {output}：{schedule.year} 年放假 {holidays} 天、调休上班 "

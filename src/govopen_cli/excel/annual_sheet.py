@@ -142,6 +142,7 @@ def _write_identity(ws: Any, table: AnnualTable, first: int, last_col: int, bord
             cell = ws.cell(r, col, value)
             if looks_like_formula(value):
                 cell.data_type = "s"
+                cell.quotePrefix = True
         if not check.holds:
             ws.cell(r, 6).font = Font(bold=True, color="C00000")
         ws.row_dimensions[r].height = row_height([(reasons, 44.0)])

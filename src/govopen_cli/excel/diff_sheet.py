@@ -27,6 +27,7 @@ def _append_texts(sheet: Any, values: Iterable[object]) -> None:
     for cell in sheet[sheet.max_row]:
         if looks_like_formula(cell.value):
             cell.data_type = "s"
+            cell.quotePrefix = True  # Excel keeps it text when the cell is edited, too
 
 
 def _change_row(change: Change) -> tuple[str, ...]:

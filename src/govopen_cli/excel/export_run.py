@@ -34,6 +34,7 @@ def export_catalog(
     options: CheckOptions,
     *,
     progress: ProgressCallback | None = None,
+    force: bool = False,
 ) -> ExportResult:
     """Check ``catalog_path`` and write the inspector's workbook to ``out_path``."""
     config = options.config
@@ -66,5 +67,6 @@ def export_catalog(
         inputs=inputs,
         rules=rules,
         progress=progress,
+        force=force,
     )
     return ExportResult(result.report, summary)

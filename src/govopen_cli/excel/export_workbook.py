@@ -27,8 +27,8 @@ from govopen_cli.excel.coverage_sheet import write_coverage_sheet
 from govopen_cli.excel.findings_sheet import write_findings_sheet
 from govopen_cli.excel.inspection_sheet import INSPECTION_FIRST_ROW, write_inspection_sheet
 from govopen_cli.excel.summary_sheet import DataRanges, write_summary_sheet
-from govopen_cli.excel.writer import named_styles
-from govopen_cli.output_file import atomic_path
+from govopen_cli.excel.writer import named_styles, xml_safe
+from govopen_cli.output_file import atomic_path, check_target, private_tempdir
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -52,11 +52,11 @@ def _output_folder(out_path: Path) -> Path:
     return folder
 
 
-def _save_atomic(wb: Any, out_path: Path) -> None:
+def _save_atomic(wb: Any, out_path: Path, force: bool) -> None:
     """Save the workbook through :func:`govopen_cli.output_file.atomic_path`."""
     tmp: Path | None = None
     try:
-        with atomic_path(out_path) as tmp:
+        with atomic_path(out_path, force=force) as tmp:
             wb.save(tmp)
     except BaseException:
         _discard(wb, str(tmp) if tmp is not None else "")
@@ -98,6 +98,7 @@ def export_workbook(
     progress: ProgressCallback | None = None,
     generated: dt.datetime | None = None,
     tool_version: str = __version__,
+    force: bool = False,
 ) -> ExportSummary:
     """Write the inspector's workbook for ``catalog`` to ``out_path``, atomically.
 
@@ -106,35 +107,71 @@ def export_workbook(
     is called as rows are written. Raises :class:`~govopen_cli.errors.OutputError`
     when the file cannot be written; an existing file is then left untouched.
     """
+    _output_folder(out_path)  # fail before the work, not after
+    check_target(out_path, force, "（可能是已填写的检查表）")
+    # openpyxl streams each sheet through temporary files: in a folder of their own,
+    # removed however the export ends (an error, Ctrl-C, TERM, HUP).
+    with private_tempdir():
+        return _export(
+            catalog,
+            diagnostics,
+            coverage,
+            out_path,
+            inputs,
+            rules,
+            progress,
+            generated,
+            tool_version,
+            force,
+        )
+
+
+def _export(
+    catalog: Catalog,
+    diagnostics: Sequence[Diagnostic],
+    coverage: CoverageTable | None,
+    out_path: Path,
+    inputs: Sequence[InputFile],
+    rules: Sequence[RuleInfo],
+    progress: ProgressCallback | None,
+    generated: dt.datetime | None,
+    tool_version: str,
+    force: bool,
+) -> ExportSummary:
     from openpyxl import Workbook
 
-    _output_folder(out_path)  # fail before the work, not after
     wb = Workbook(write_only=True)
-    for style in named_styles():
-        wb.add_named_style(style)
-    wb.properties.creator = f"govopen {tool_version}"
-    wb.properties.title = catalog.title
-    wb.calculation.fullCalcOnLoad = True
-    columns = tuple(layout.catalog_columns(features_of(catalog)))
-    n = len(catalog.items)
-    tick = _ticker(2 * n, progress)
-    write_catalog_sheet(wb, catalog, columns, tick)
-    write_inspection_sheet(wb, catalog, tick)
-    coverage_last = write_coverage_sheet(wb, coverage) if coverage is not None else 2
-    findings_last = write_findings_sheet(wb, catalog, diagnostics)
-    where = DataRanges(
-        catalog_columns=columns,
-        catalog_first=CATALOG_FIRST_ROW,
-        catalog_last=max(CATALOG_FIRST_ROW + n - 1, CATALOG_FIRST_ROW),
-        inspection_first=INSPECTION_FIRST_ROW,
-        inspection_last=INSPECTION_FIRST_ROW + n - 1,
-        coverage_last=coverage_last,
-        findings_last=findings_last,
-    )
-    write_summary_sheet(wb, catalog, where, coverage)
-    write_about_sheet(
-        wb, catalog, inputs, rules, generated or dt.datetime.now().astimezone(), tool_version
-    )
-    _save_atomic(wb, out_path)
+    try:
+        for style in named_styles():
+            wb.add_named_style(style)
+        wb.properties.creator = f"govopen {tool_version}"
+        wb.properties.title = xml_safe(catalog.title)
+        wb.calculation.fullCalcOnLoad = True
+        columns = tuple(layout.catalog_columns(features_of(catalog)))
+        n = len(catalog.items)
+        tick = _ticker(2 * n, progress)
+        write_catalog_sheet(wb, catalog, columns, tick)
+        write_inspection_sheet(wb, catalog, tick)
+        coverage_last = write_coverage_sheet(wb, coverage) if coverage is not None else 2
+        findings_last = write_findings_sheet(wb, catalog, diagnostics)
+        where = DataRanges(
+            catalog_columns=columns,
+            catalog_first=CATALOG_FIRST_ROW,
+            catalog_last=max(CATALOG_FIRST_ROW + n - 1, CATALOG_FIRST_ROW),
+            inspection_first=INSPECTION_FIRST_ROW,
+            inspection_last=INSPECTION_FIRST_ROW + n - 1,
+            coverage_last=coverage_last,
+            findings_last=findings_last,
+        )
+        write_summary_sheet(wb, catalog, where, coverage)
+        write_about_sheet(
+            wb, catalog, inputs, rules, generated or dt.datetime.now().astimezone(), tool_version
+        )
+        _save_atomic(wb, out_path, force)
+    except BaseException:
+        # An interrupt while a sheet streams: close it here, while its temporary file
+        # exists, not at exit ("Exception ignored … I/O operation on closed file").
+        _discard(wb, "")
+        raise
     sheets = tuple(ws.title for ws in wb.worksheets)
     return ExportSummary(out_path, n, sheets, len(diagnostics))

@@ -27,10 +27,19 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def catalog_for(workbook: Path, named: str) -> Path:
-    """The catalog a workbook's 说明 names: as written, then beside the workbook."""
+def catalog_for(workbook: Path, named: str, root: Path | None = None) -> Path:
+    """The catalog a workbook's 说明 names: as written, then beside the workbook.
+
+    With ``root``, only a file below it is taken (a workbook is a file from elsewhere:
+    its 说明 must not lead govopen to read, and quote, any file of the machine).
+    """
+    from govopen_cli.checks.link_scope import link_problem
+
     candidates = [Path(named), workbook.parent / named, workbook.parent / Path(named).name]
     for candidate in candidates:
+        beside = candidate.parent == workbook.parent and "/" not in named and "\\" not in named
+        if root is not None and not beside and link_problem(str(candidate), Path.cwd(), root):
+            continue
         if candidate.is_file():
             return candidate
     raise PathNotFoundError(
@@ -59,6 +68,8 @@ def inspect_workbook(
     from govopen_cli.calendar.workday import calendar_for
     from govopen_cli.catalog.config import apply_config
     from govopen_cli.catalog.files import display_path, load_file
+    from govopen_cli.catalog.model_build import detect_kind
+    from govopen_cli.checks.link_scope import project_root
     from govopen_cli.excel.about_sheet import AboutInfo, read_about
     from govopen_cli.excel.inspection import read_inspection
 
@@ -71,8 +82,16 @@ def inspect_workbook(
     if catalog is None:
         if not about.catalog_file:
             raise GovopenError(f"{workbook} 的说明页没有记录目录文件：请用 --catalog 指定")
-        catalog = catalog_for(workbook, about.catalog_file)
-    loaded = load_file(catalog, "catalog")
+        # The project is where govopen runs (a workbook comes back from elsewhere).
+        root = project_root(Path.cwd() / "govopen.toml", config)
+        catalog = catalog_for(workbook, about.catalog_file, root)
+        loaded = load_file(catalog, "catalog")
+        if loaded.document is None or detect_kind(loaded.document.data) != "catalog":
+            raise GovopenError(  # its lines are never quoted: it may be any file
+                f"工作簿说明页记录的 {catalog} 不是目录文件，未读取其内容；请用 --catalog 指定"
+            )
+    else:
+        loaded = load_file(catalog, "catalog")
     if loaded.catalog is None:
         raise CatalogUnreadableError(f"{catalog} 不能作为目录读取（见上）", loaded.diagnostics)
     calendar = calendar_for(config.resolve(config.holidays) if config.holidays else None)

@@ -168,7 +168,7 @@ def import_workbook(
     placeholder. Raises :class:`~govopen_cli.errors.GovopenError` only when it
     cannot run (no such file, a ``--sheet`` the workbook does not have).
     """
-    if not path.is_file():
+    if not path.exists():  # a FIFO or device: the workbook door says what it is
         raise PathNotFoundError(f"找不到工作簿：{path}")
     shown = display or str(path)
     report = ImportReport(shown)

@@ -12,27 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from govopen_cli.cell_value import cell_text
+from govopen_cli.excel.workbook_bounds import UnreadableWorkbookError
+from govopen_cli.excel.workbook_file import open_checked
 
-
-class UnreadableWorkbookError(Exception):
-    """A file that cannot be opened as an .xlsx workbook: a problem in the user's file,
-    which the caller reports as a diagnostic. The message says why, in Chinese."""
+__all__ = ["UnreadableWorkbookError", "open_workbook"]
 
 
 def open_workbook(path: Path) -> Any:
-    """``path`` opened for streaming reads of cell values (not formulas).
+    """``path`` opened for streaming reads of cell values (not formulas), through the
+    workbook door (:func:`.workbook_file.open_checked`: bounds, damaged cells).
 
     The caller closes it. Raises :class:`UnreadableWorkbookError` for a file that is
-    not an .xlsx workbook (an old .xls, a renamed file, a damaged archive).
+    not a sound .xlsx workbook (an old .xls, a renamed file, a damaged archive).
     """
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not xlsx
-        raise UnreadableWorkbookError(
-            f"无法作为 .xlsx 工作簿读取：{exc}。旧版 .xls 请先用 Excel 或 WPS 另存为 .xlsx"
-        ) from exc
+    return open_checked(path)
 
 
 def column_letter(col: int) -> str:

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from govopen_cli.excel.sheet import SheetGrid, UnreadableWorkbookError, open_workbook
+from govopen_cli.input_file import MAX_WORKBOOK_BYTES, read_input
 
 #: The suffixes ``govopen import`` reads, by kind.
 SUFFIXES = {
@@ -88,7 +90,9 @@ def open_book(path: Path) -> Book:
         try:
             wb = open_workbook(path)
         except UnreadableWorkbookError:
-            try:
+            if not path.is_file() or zipfile.is_zipfile(path):  # refused for a reason: say it
+                raise
+            try:  # an old .xls (WPS saves them under an .xlsx name): read it by its content
                 return _calamine_book(path)
             except UnreadableWorkbookError:
                 pass
@@ -117,7 +121,7 @@ def _calamine_book(path: Path) -> Book:
 
     try:
         # By content, not by name: an .xls saved as .xlsx (WPS does this) is read too.
-        wb = CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(read_input(path, limit=MAX_WORKBOOK_BYTES)))
         metadata = list(wb.sheets_metadata)
     except Exception as exc:  # calamine raises its own kinds for a damaged file
         raise UnreadableWorkbookError(
@@ -294,7 +298,7 @@ _TITLE_TAIL = re.compile(r"\s*[_|｜\-－—–]+[^_|｜\-－—–]*$")
 def _html_book(path: Path) -> Book:
     import lxml.html
 
-    data = path.read_bytes()
+    data = read_input(path)
     # UTF-8 whether or not the page says so; otherwise the page's own charset (lxml reads
     # the <meta>), and GB18030 for a Chinese page that declares none.
     source: str | bytes = data

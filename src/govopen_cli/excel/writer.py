@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -32,11 +33,26 @@ PAGE_MARGIN_TOP = 0.75
 HEADER_MARGIN = 0.3
 
 
-def clean_text(text: str) -> str:
-    """``text`` without the control characters a workbook cannot hold."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+#: Characters XML 1.0 cannot carry (C0 controls but tab and newlines, U+FFFE, U+FFFF,
+#: lone surrogates): a workbook holding one does not open.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: The most characters an Excel cell holds.
+CELL_LIMIT = 32767
+#: What ends a text cut to fit a cell: said in the cell, never cut silently.
+CUT_NOTE = "……（此处超出 Excel 单元格上限 32767 字，后文未写入，全文见目录文件）"
 
-    cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", text)
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML cannot carry (document properties, headers)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """``text`` as a cell can hold it: no XML-illegal characters, and within
+    :data:`CELL_LIMIT` — longer text is cut with :data:`CUT_NOTE` saying so in the cell."""
+    cleaned = _XML_ILLEGAL.sub("", text)
+    if len(cleaned) > CELL_LIMIT:
+        cleaned = cleaned[: CELL_LIMIT - len(CUT_NOTE)] + CUT_NOTE
     return cleaned
 
 
@@ -144,7 +160,7 @@ def print_setup(ws: Any, *, title: str, wide: bool = False, title_rows: str = ""
     ws.page_margins.left = ws.page_margins.right = PAGE_MARGIN_SIDE
     ws.page_margins.top = ws.page_margins.bottom = PAGE_MARGIN_TOP
     ws.page_margins.header = ws.page_margins.footer = HEADER_MARGIN
-    ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddHeader.center.text = xml_safe(title).replace("&", "&&")[:200]
     ws.oddHeader.center.size = 9
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.oddFooter.center.size = 9

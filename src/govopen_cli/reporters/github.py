@@ -13,13 +13,15 @@ from pathlib import PurePath
 
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.reporters import REPORT, RenderOptions, register
+from govopen_cli.reporters.visible import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (other control characters made visible)."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def escape_property(text: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.reporters import REPORT, RenderOptions, register
+from govopen_cli.reporters.visible import visible
 
 
 def escape_cell(text: str) -> str:
@@ -14,15 +15,15 @@ def escape_cell(text: str) -> str:
     A backslash is doubled first, so that one at the end of a value cannot escape
     the ``|`` that closes the cell.
     """
-    return (
-        text.replace("\\", "\\\\")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(
+        visible(line)
+        .replace("\\", "\\\\")
         .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("|", "\\|")
-        .replace("\r\n", "<br>")
-        .replace("\n", "<br>")
-        .replace("\r", "<br>")
+        for line in lines
     )
 
 

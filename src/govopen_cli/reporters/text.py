@@ -5,13 +5,14 @@ from __future__ import annotations
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.reporters import REPORT, RenderOptions, register
 from govopen_cli.reporters.terminal import SEVERITY_STYLE, StyledLine, render_lines
+from govopen_cli.reporters.visible import line_start, visible
 
 
 def diagnostic_line(diag: Diagnostic) -> str:
     """The plain one-line form of a diagnostic."""
-    where = diag.where
-    waived = f"（已豁免：{diag.waiver_reason}）" if diag.waived else ""
-    return f"{where}: {diag.code} {diag.severity.label} {diag.message}{waived}"
+    where = line_start(visible(diag.where))
+    waived = f"（已豁免：{visible(diag.waiver_reason)}）" if diag.waived else ""
+    return f"{where}: {diag.code} {diag.severity.label} {visible(diag.message)}{waived}"
 
 
 @register(REPORT, "text")
@@ -27,13 +28,13 @@ def render_text(report: Report, options: RenderOptions) -> str:
 def _styled(diag: Diagnostic) -> StyledLine:
     """:func:`diagnostic_line` in segments, for colour."""
     line = [
-        (diag.where, "bold"),
+        (line_start(visible(diag.where)), "bold"),
         (": ", ""),
         (diag.code, "magenta"),
         (" ", ""),
         (diag.severity.label, SEVERITY_STYLE[diag.severity]),
-        (" " + diag.message, ""),
+        (" " + visible(diag.message), ""),
     ]
     if diag.waived:
-        line.append((f"（已豁免：{diag.waiver_reason}）", "dim"))
+        line.append((f"（已豁免：{visible(diag.waiver_reason)}）", "dim"))
     return line

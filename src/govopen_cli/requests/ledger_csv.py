@@ -12,6 +12,7 @@ import io
 
 from govopen_cli.cell_value import cell_text
 from govopen_cli.codes.gr import GR001, GR005
+from govopen_cli.input_file import InputFileError, read_input
 from govopen_cli.requests.ledger_columns import find_header_row
 from govopen_cli.requests.ledger_rows import (
     CellRef,
@@ -105,9 +106,9 @@ def _decode_csv(reader: LedgerReader, raw: bytes) -> str | None:
 def csv_rows(reader: LedgerReader) -> tuple[list[RawRow], bool]:
     """The rows of the CSV ledger at ``reader.path``, and whether it could be read as a table."""
     try:
-        raw = reader.path.read_bytes()
-    except OSError as exc:
-        reader.cannot_read(f"无法读取文件：{exc.strerror or exc}")
+        raw = read_input(reader.path)
+    except InputFileError as exc:
+        reader.cannot_read(str(exc))
         return [], False
     text = _decode_csv(reader, raw)
     if text is None:
