@@ -214,8 +214,60 @@ def test_github_format_appends_a_job_summary(run_line, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.lines[0].startswith("::error file=2025.yaml,line=19,col=19,title=GO404::")
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("# 之前的内容\n### govopen check\n")
+    assert text.startswith("# 之前的内容\n\n### govopen check\n")
     assert "| `2025.yaml:19:19` | GO404 unknown-duty-link | 错误 |" in text
+
+
+def test_job_summary_ends_with_a_blank_line_so_the_next_heading_renders(
+    run_line, tmp_path, monkeypatch
+):
+    # A waived finding makes the summary end in </details>; GitHub's Markdown keeps
+    # everything up to the next blank line in that HTML block, so a heading another
+    # step appends right after it would show as literal "## …" text.
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    waived = CATALOG.replace(
+        "duties: [D01]",
+        "duties: [D01, D99]\n    waivers:\n      - {rule: GO404, reason: 三定方案修订中}",
+        1,
+    )
+    make_project(tmp_path, catalog=waived)
+    run_line("govopen check 2025.yaml --format github", cwd=tmp_path)
+    text = summary.read_text(encoding="utf-8")
+    assert "</details>" in text
+    assert text.endswith("\n\n")
+    run_line("govopen check 2025.yaml --format github", cwd=tmp_path)
+    second = summary.read_text(encoding="utf-8")
+    assert second == text + text  # appended after the blank line, nothing in between
+
+
+def test_job_summary_after_another_steps_html_starts_after_a_blank_line(
+    run_line, tmp_path, monkeypatch
+):
+    summary = tmp_path / "summary.md"
+    summary.write_text("<details><summary>别的步骤</summary>\n\nx\n</details>", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    make_project(tmp_path)
+    run_line("govopen check 2025.yaml --format github", cwd=tmp_path)
+    text = summary.read_text(encoding="utf-8")
+    assert "</details>\n\n### govopen check\n" in text
+
+
+def test_requests_check_github_writes_the_job_summary_its_help_promises(
+    run_line, tmp_path, monkeypatch
+):
+    from ledger_files import EXAMPLES
+
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run_line(
+        f"govopen requests check {EXAMPLES / '台账-2025.csv'} --today 2025-12-31 --format github"
+    )
+    assert result.lines[0].startswith("::")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### ")
+    assert "| 位置 |" in text or "| `" in text
+    assert text.endswith("\n\n")
 
 
 def test_other_formats_leave_the_job_summary_alone(run_line, tmp_path, monkeypatch):
