@@ -284,3 +284,64 @@ def test_output_file_gets_the_rendered_format(run_line, tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     assert log["runs"][0]["results"] == []
+
+
+# -- what the consumers of the CI files accept ----------------------------------
+
+SCHEMAS = Path(__file__).parents[1] / "data" / "schemas"
+
+
+def junit_of_every_kind() -> str:
+    """Failing cases, a skipped (all waived) case, a passing file."""
+    report = fixed_report()
+    waived_only = Diagnostic(
+        "catalogs/2024.yaml",
+        7,
+        3,
+        "GO301",
+        Severity.WARNING,
+        "豁免的问题",
+        name="x",
+        waived=True,
+        waiver_reason="另有规定",
+    )
+    return render_text(
+        REPORT,
+        Report(
+            files=[*report.files, "catalogs/2023.yaml"],
+            diagnostics=[*report.diagnostics, waived_only],
+        ),
+        "junit",
+    )
+
+
+def test_junit_is_valid_against_jenkins_junit_10_xsd():
+    import xmlschema
+
+    schema = xmlschema.XMLSchema(str(SCHEMAS / "junit-10.xsd"))
+    for document in (junit_of_every_kind(), render_text(REPORT, Report(files=[]), "junit")):
+        errors = [f"{e.path}: {e.reason}" for e in schema.iter_errors(document)]
+        assert errors == []
+
+
+def test_junit_is_read_by_junitparser_with_file_and_line_in_view(tmp_path):
+    from junitparser import Failure, JUnitXml, Skipped
+
+    path = tmp_path / "report.xml"
+    path.write_text(junit_of_every_kind(), encoding="utf-8")
+    suites = {suite.name: suite for suite in JUnitXml.fromfile(str(path))}
+    assert list(suites) == [
+        "catalogs/2025.yaml",
+        "catalogs/2024.yaml",
+        "catalogs/sanding.yaml",
+        "catalogs/2023.yaml",
+    ]
+    cases = {case.name: case for case in suites["catalogs/2025.yaml"]}
+    go404 = cases["GO404 unknown-duty-link"]
+    assert go404.classname == "catalogs/2025.yaml"  # GitLab's "类名" column: the file
+    [failure] = [r for r in go404.result if isinstance(r, Failure)]
+    assert failure.text.startswith("catalogs/2025.yaml:19:19: GO404 ")  # file:line:column
+    [skipped_case] = suites["catalogs/2024.yaml"]
+    assert isinstance(skipped_case.result[0], Skipped)
+    assert suites["catalogs/2024.yaml"].skipped == 1
+    assert (suites["catalogs/2025.yaml"].tests, suites["catalogs/2025.yaml"].failures) == (3, 3)
