@@ -124,7 +124,7 @@ def test_sarif_results_point_at_their_rules_and_carry_suppressions():
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] in ("error", "warning", "note")
-        assert result["partialFingerprints"]["govopen/v1"].startswith(result["ruleId"])
+        assert result["partialFingerprints"]["govopen/v2"].startswith(result["ruleId"])
     by_code = {r["ruleId"]: r for r in run["results"] if not r.get("suppressions")}
     assert by_code["GO407"]["level"] == "note"
     [waived] = [r for r in run["results"] if r.get("suppressions")]
@@ -345,3 +345,60 @@ def test_junit_is_read_by_junitparser_with_file_and_line_in_view(tmp_path):
     assert isinstance(skipped_case.result[0], Skipped)
     assert suites["catalogs/2024.yaml"].skipped == 1
     assert (suites["catalogs/2025.yaml"].tests, suites["catalogs/2025.yaml"].failures) == (3, 3)
+
+
+def sarif_of(run_line, tmp_path: Path, catalog: str) -> dict:
+    make_project(tmp_path, catalog=catalog)
+    run_line("govopen check 2025.yaml --format sarif -o out.sarif", cwd=tmp_path)
+    return json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+
+
+TWO_DUPLICATE_KEYS = CATALOG.replace(
+    "    owner: 演示县自然资源局\n", "    owner: 演示县自然资源局\n    owner: 演示县自然资源局\n", 2
+)
+
+
+def test_sarif_two_results_never_share_a_fingerprint(run_line, tmp_path):
+    results = sarif_of(run_line, tmp_path, TWO_DUPLICATE_KEYS)["runs"][0]["results"]
+    go003 = [r for r in results if r["ruleId"] == "GO003"]
+    assert len(go003) == 4  # both places of each of the two duplicated keys
+    prints = [tuple(sorted(r["partialFingerprints"].items())) for r in results]
+    assert len(set(prints)) == len(prints)
+
+
+def test_sarif_fingerprints_survive_an_unrelated_edit_above(run_line, tmp_path):
+    before = sarif_of(run_line, tmp_path / "a", TWO_DUPLICATE_KEYS)["runs"][0]["results"]
+    edited = TWO_DUPLICATE_KEYS.replace("items:\n", "# 2026 年修订\n\nitems:\n", 1)
+    after = sarif_of(run_line, tmp_path / "b", edited)["runs"][0]["results"]
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before]
+    moved = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after]
+    assert moved == [line + 2 for line in lines]
+    assert [r["partialFingerprints"] for r in after] == [r["partialFingerprints"] for r in before]
+
+
+def test_sarif_regions_have_an_end_and_locations_a_base():
+    log = json.loads(render_text(REPORT, fixed_report(), "sarif"))
+    run = log["runs"][0]
+    assert "%SRCROOT%" in run["originalUriBaseIds"]
+    for result in run["results"]:
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+        region = location["region"]
+        assert (region["endLine"], region["endColumn"]) == (
+            region["startLine"],
+            region["startColumn"],
+        )
+
+
+def test_sarif_is_valid_against_the_oasis_sarif_2_1_0_schema(run_line, tmp_path):
+    import jsonschema
+
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft4Validator(schema)
+    for log in (
+        json.loads(render_text(REPORT, fixed_report(), "sarif")),
+        json.loads(render_text(REPORT, Report(files=[]), "sarif")),
+        sarif_of(run_line, tmp_path, TWO_DUPLICATE_KEYS),
+    ):
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(log)]
+        assert errors == []
