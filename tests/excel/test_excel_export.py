@@ -357,3 +357,73 @@ def test_printed_header_and_footer_fit_in_their_margins(exported):
         # a 9-point line is 1/8 inch: it must end before the body starts
         assert margins.header + 0.125 < margins.top, ws.title
         assert margins.footer + 0.125 < margins.bottom, ws.title
+
+
+# -- in print: page setup, row heights, what a reader without a calculator sees --------
+
+EXCEL_MAX_ROW_HEIGHT = 409  # points: Excel cuts a taller row, and its text with it
+
+
+def _heights(ws) -> list[float]:
+    return [d.height for d in ws.row_dimensions.values() if d.height is not None]
+
+
+def test_diff_workbook_prints_like_the_export_with_rows_as_tall_as_their_text(run_line, tmp_path):
+    out = tmp_path / "变更.xlsx"
+    old, new = CATALOGS / "pingyao-zrzyj" / "2024.yaml", CATALOG_2025
+    assert run_line(f"govopen diff {old} {new} -f xlsx -o {out}").exit_code in (0, 1)
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert "2025.yaml" in ws.oddHeader.center.text and "&P" in ws.oddFooter.center.text
+    changes = wb["变更"]
+    assert changes.print_title_rows == "$1:$1"
+    # every text cell wraps, and a row with a long 说明 is taller than one line
+    heights = {r: changes.row_dimensions[r].height for r in range(2, changes.max_row + 1)}
+    assert all(h is not None and h <= EXCEL_MAX_ROW_HEIGHT for h in heights.values())
+    assert max(heights.values()) > 2 * 15
+    for row in changes.iter_rows(min_row=2):
+        assert all(c.alignment.wrap_text for c in row if isinstance(c.value, str))
+
+
+def test_no_row_is_taller_than_excel_allows_and_long_content_widens_its_column(
+    write, run_line, tmp_path
+):
+    import yaml
+
+    catalog = yaml.safe_load(CATALOG_2025.read_text(encoding="utf-8"))
+    item = catalog["items"][0]
+    item["content"] = [
+        f"第{n}项公开内容：{'本机关依法应当主动公开的政府信息' * 3}" for n in range(1, 16)
+    ]
+    source = write("长内容.yaml", yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False))
+    out = tmp_path / "长内容.xlsx"
+    run_line(f"govopen export {source} -o {out}", cwd=CATALOG_2025.parent)
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        assert max(_heights(ws), default=0) <= EXCEL_MAX_ROW_HEIGHT, ws.title
+    ws = wb["目录"]
+    headers = [c.value for c in ws[2]]
+    letter = openpyxl.utils.get_column_letter(headers.index("公开内容（要素）") + 1)
+    from govopen_cli.excel.writer import LINE_HEIGHT, text_lines
+
+    text = ws[f"{letter}4"].value
+    shown = (ws.row_dimensions[4].height - 4) // LINE_HEIGHT
+    assert text_lines(text, ws.column_dimensions[letter].width) <= shown  # nothing cut off
+
+
+def test_channel_legend_stands_under_the_catalog_table(exported):
+    ws = openpyxl.load_workbook(exported)["目录"]
+    last_item = max(
+        r
+        for r in range(4, ws.max_row + 1)
+        if ws.cell(r, 1).value is not None and str(ws.cell(r, 1).value).isdigit()
+    )
+    [legend_row] = [r for r in range(1, ws.max_row + 1) if "■" in str(ws.cell(r, 1).value)]
+    assert legend_row == last_item + 2
+    assert "■ 为必选" in ws.cell(legend_row, 1).value and "□ 为可选" in ws.cell(legend_row, 1).value
+    assert (
+        f"A{legend_row}:{openpyxl.utils.get_column_letter(ws.max_column)}{legend_row}"
+        in _merged(ws)
+    )

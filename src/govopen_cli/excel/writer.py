@@ -64,10 +64,39 @@ def text_lines(text: str, width: float) -> int:
     return lines
 
 
+#: Excel's largest row height (points); a taller row is cut to it, or the file refused.
+MAX_ROW_HEIGHT = 409.0
+#: The lines of text a row of MAX_ROW_HEIGHT shows.
+MAX_LINES = int((MAX_ROW_HEIGHT - 4) // LINE_HEIGHT)
+#: How wide :func:`widths_to_show` may make a column (characters).
+MAX_COLUMN_WIDTH = 120.0
+
+
 def row_height(texts: Iterable[tuple[str, float]], minimum: float = 18.0) -> float:
-    """The height (points) of a row whose cells hold ``(text, column width)``."""
+    """The height (points) of a row whose cells hold ``(text, column width)``, at most
+    :data:`MAX_ROW_HEIGHT` (see :func:`widths_to_show` for text that needs more)."""
     lines = max((text_lines(t, w) for t, w in texts if t), default=1)
-    return max(minimum, lines * LINE_HEIGHT + 4)
+    return min(MAX_ROW_HEIGHT, max(minimum, lines * LINE_HEIGHT + 4))
+
+
+def widths_to_show(
+    widths: Sequence[float], rows: Iterable[Sequence[str]], limit: float = MAX_COLUMN_WIDTH
+) -> list[float]:
+    """``widths``, each widened as far as the longest text of its column needs to show
+    whole in a row no taller than Excel allows (:data:`MAX_ROW_HEIGHT`).
+
+    A cell with more lines than that (a 15-element content list in a narrow column)
+    would otherwise be cut off on screen and in print. A column grows at most to
+    ``limit``; only text with more explicit line breaks than a row can hold stays cut.
+    """
+    out = [float(w) for w in widths]
+    for texts in rows:
+        for i, text in enumerate(texts):
+            if not text or i >= len(out) or text_lines(text, out[i]) <= MAX_LINES:
+                continue
+            while out[i] < limit and text_lines(text, out[i]) > MAX_LINES:
+                out[i] = min(limit, out[i] + 2)
+    return out
 
 
 def formula_text(text: str) -> str:
