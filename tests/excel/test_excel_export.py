@@ -157,7 +157,7 @@ def test_summary_formulas_count_over_the_inspection_sheet(exported):
 def test_coverage_and_about_sheets(exported):
     wb = openpyxl.load_workbook(exported)
     cov = wb["覆盖情况"]
-    statuses = {cov.cell(r, 4).value for r in range(3, cov.max_row + 1)}
+    statuses = {cov.cell(r, 4).value for r in range(3, cov.max_row + 1)} - {None}
     assert statuses <= {"已覆盖", "不予公开", "缺失"} and "已覆盖" in statuses
     about = {
         r[0]: r[1] for r in wb["说明"].iter_rows(min_row=2, max_col=2, values_only=True) if r[0]
@@ -427,3 +427,22 @@ def test_channel_legend_stands_under_the_catalog_table(exported):
         f"A{legend_row}:{openpyxl.utils.get_column_letter(ws.max_column)}{legend_row}"
         in _merged(ws)
     )
+
+
+def test_coverage_ids_stand_on_the_row_of_their_names(exported):
+    ws = openpyxl.load_workbook(exported)["覆盖情况"]
+    items = {
+        ws.cell(r, 5).value: ws.cell(r, 6).value
+        for r in range(3, ws.max_row + 1)
+        if ws.cell(r, 5).value
+    }
+    assert all("\n" not in i and "\n" not in (m or "") for i, m in items.items())
+    assert items["ZC-001"] == "政策文件/法律法规规章"
+    assert items["GH-008"] == "规划信息/国土空间规划实施监测评估"
+    # D06 is covered by eight items: eight rows, the duty's cells merged over them
+    d06 = next(r for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value == "D06")
+    assert f"A{d06}:A{d06 + 7}" in _merged(ws) and f"D{d06}:D{d06 + 7}" in _merged(ws)
+    assert ws.cell(d06 + 7, 5).value == "XK-004" and ws.cell(d06 + 8, 1).value == "D07"
+    # 汇总 still counts each duty once
+    duties = [ws.cell(r, 1).value for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value]
+    assert len(duties) == len(set(duties)) == 18
