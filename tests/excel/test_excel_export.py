@@ -446,3 +446,44 @@ def test_coverage_ids_stand_on_the_row_of_their_names(exported):
     # 汇总 still counts each duty once
     duties = [ws.cell(r, 1).value for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value]
     assert len(duties) == len(set(duties)) == 18
+
+
+def test_summary_shows_its_counts_to_readers_that_do_not_calculate(exported):
+    # data_only: the cached values, as a preview, a phone viewer or pandas reads them
+    values = openpyxl.load_workbook(exported, data_only=True)["汇总"]
+    formulas = openpyxl.load_workbook(exported)["汇总"]
+    rows = {
+        values.cell(r, 1).value: [values.cell(r, c).value for c in range(2, 7)]
+        for r in range(1, values.max_row + 1)
+    }
+    assert rows["是否公开"][:4] == [0, 0, 0, 82]  # 是 否 不适用 未填写: nothing answered yet
+    assert rows["合计"][0] == 82
+    assert rows["机构信息"][0] == 6
+    import yaml
+
+    items = yaml.safe_load(CATALOG_2025.read_text(encoding="utf-8"))["items"]
+    modes = [it["mode"] if isinstance(it["mode"], list) else [it["mode"]] for it in items]
+    assert rows["主动"][0] == sum("主动" in m for m in modes)
+    assert rows["依申请"][0] == sum("依申请" in m for m in modes)
+    assert rows["职责总数"][0] == 18
+    assert rows["错误"][0] == 7
+    assert rows["覆盖率（已覆盖＋不予公开）"][0] == 1
+    # every count has its value, and the formulas are still there; the rates
+    # (=IF(…=0,"",…)) are rightly blank while nothing is answered
+    counted = 0
+    for row in formulas.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cached = values[cell.coordinate].value
+                if cell.value.startswith("=IF(") and cell.coordinate != "B" + str(
+                    next(
+                        r
+                        for r in range(1, values.max_row + 1)
+                        if values.cell(r, 1).value == "覆盖率（已覆盖＋不予公开）"
+                    )
+                ):
+                    assert cached is None, cell.coordinate
+                else:
+                    assert isinstance(cached, int | float), cell.coordinate
+                    counted += 1
+    assert counted > 40

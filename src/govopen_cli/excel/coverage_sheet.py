@@ -55,11 +55,13 @@ def write_coverage_sheet(wb: Any, coverage: CoverageTable) -> int:
             for item_id in entry.items
         ] or [("", "")]
         heights = [row_height([(i, widths[4]), (m, widths[5])]) for i, m in covering]
-        need = row_height([(t, widths[c - 1]) for c, t in zip(DUTY_COLUMNS, duty_texts)])
+        need = row_height(
+            [(t, widths[c - 1]) for c, t in zip(DUTY_COLUMNS, duty_texts, strict=True)]
+        )
         extra = max(0.0, need - sum(heights)) / len(heights)
         first = sheet.row + 1
-        for n, ((item_id, matter), height) in enumerate(zip(covering, heights)):
-            duty_cells = dict(zip(DUTY_COLUMNS, duty_texts)) if n == 0 else {}
+        for n, ((item_id, matter), height) in enumerate(zip(covering, heights, strict=True)):
+            duty_cells = dict(zip(DUTY_COLUMNS, duty_texts, strict=True)) if n == 0 else {}
             cells = [
                 sheet.cell(duty_cells.get(1) or None, "center"),
                 sheet.cell(duty_cells.get(2) or None),

@@ -52,12 +52,16 @@ def _output_folder(out_path: Path) -> Path:
     return folder
 
 
-def _save_atomic(wb: Any, out_path: Path) -> None:
-    """Save the workbook through :func:`govopen_cli.output_file.atomic_path`."""
+def _save_atomic(wb: Any, out_path: Path, cached: tuple[int, dict[str, int | float | str]]) -> None:
+    """Save the workbook through :func:`govopen_cli.output_file.atomic_path`, with the
+    cached values of one sheet's formulas (sheet number, values by cell)."""
+    from govopen_cli.excel.cached_values import store_cached_values
+
     tmp: Path | None = None
     try:
         with atomic_path(out_path) as tmp:
             wb.save(tmp)
+            store_cached_values(tmp, *cached)
     except BaseException:
         _discard(wb, str(tmp) if tmp is not None else "")
         raise
@@ -131,10 +135,10 @@ def export_workbook(
         coverage_last=coverage_last,
         findings_last=findings_last,
     )
-    write_summary_sheet(wb, catalog, where, coverage)
+    cached = write_summary_sheet(wb, catalog, where, coverage, diagnostics)
     write_about_sheet(
         wb, catalog, inputs, rules, generated or dt.datetime.now().astimezone(), tool_version
     )
-    _save_atomic(wb, out_path)
+    _save_atomic(wb, out_path, (wb.sheetnames.index(layout.SHEET_SUMMARY) + 1, cached))
     sheets = tuple(ws.title for ws in wb.worksheets)
     return ExportSummary(out_path, n, sheets, len(diagnostics))

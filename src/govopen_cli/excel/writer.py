@@ -195,6 +195,10 @@ class SheetWriter:
         self.widths = list(widths)
         self.row = 0
         self._styles: dict[str, Any] = {}
+        #: The value each formula cell computes when written, by cell reference
+        #: (see :mod:`.cached_values`); ``_pending`` holds them until the row is placed.
+        self.cached: dict[str, int | float | str] = {}
+        self._pending: dict[int, int | float | str] = {}
         for i, width in enumerate(widths, 1):
             self.ws.column_dimensions[column_letter(i)].width = width
 
@@ -216,12 +220,18 @@ class SheetWriter:
             cell.quotePrefix = True  # after the style: assigning a style resets it
         return cell
 
-    def formula(self, text: str, style: str = "center") -> Any:
-        """A formula cell: the only way a value starting with ``=`` is evaluated."""
+    def formula(
+        self, text: str, style: str = "center", value: int | float | str | None = None
+    ) -> Any:
+        """A formula cell: the only way a value starting with ``=`` is evaluated.
+        ``value``: what it computes now, stored in the file for readers that do not
+        calculate (:attr:`cached`)."""
         from openpyxl.cell import WriteOnlyCell
 
         cell = WriteOnlyCell(self.ws, value=text)
         self._style(cell, style)
+        if value is not None:
+            self._pending[id(cell)] = value
         return cell
 
     def _style(self, cell: Any, style: str) -> None:
@@ -245,6 +255,10 @@ class SheetWriter:
                 if c is not None and c.data_type == "s" and isinstance(c.value, str)
             ]
             height = row_height(texts)
+        if self._pending:
+            for i, c in enumerate(cells, 1):
+                if c is not None and id(c) in self._pending:
+                    self.cached[f"{column_letter(i)}{self.row}"] = self._pending.pop(id(c))
         self.ws.row_dimensions[self.row].height = height
         self.ws.append(list(cells))
         del self.ws.row_dimensions[self.row]
