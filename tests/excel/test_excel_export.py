@@ -157,7 +157,7 @@ def test_summary_formulas_count_over_the_inspection_sheet(exported):
 def test_coverage_and_about_sheets(exported):
     wb = openpyxl.load_workbook(exported)
     cov = wb["覆盖情况"]
-    statuses = {cov.cell(r, 4).value for r in range(3, cov.max_row + 1)}
+    statuses = {cov.cell(r, 4).value for r in range(3, cov.max_row + 1)} - {None}
     assert statuses <= {"已覆盖", "不予公开", "缺失"} and "已覆盖" in statuses
     about = {
         r[0]: r[1] for r in wb["说明"].iter_rows(min_row=2, max_col=2, values_only=True) if r[0]
@@ -357,3 +357,138 @@ def test_printed_header_and_footer_fit_in_their_margins(exported):
         # a 9-point line is 1/8 inch: it must end before the body starts
         assert margins.header + 0.125 < margins.top, ws.title
         assert margins.footer + 0.125 < margins.bottom, ws.title
+
+
+# -- in print: page setup, row heights, what a reader without a calculator sees --------
+
+EXCEL_MAX_ROW_HEIGHT = 409  # points: Excel cuts a taller row, and its text with it
+
+
+def _heights(ws) -> list[float]:
+    return [d.height for d in ws.row_dimensions.values() if d.height is not None]
+
+
+def test_diff_workbook_prints_like_the_export_with_rows_as_tall_as_their_text(run_line, tmp_path):
+    out = tmp_path / "变更.xlsx"
+    old, new = CATALOGS / "pingyao-zrzyj" / "2024.yaml", CATALOG_2025
+    assert run_line(f"govopen diff {old} {new} -f xlsx -o {out}").exit_code in (0, 1)
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert "2025.yaml" in ws.oddHeader.center.text and "&P" in ws.oddFooter.center.text
+    changes = wb["变更"]
+    assert changes.print_title_rows == "$1:$1"
+    # every text cell wraps, and a row with a long 说明 is taller than one line
+    heights = {r: changes.row_dimensions[r].height for r in range(2, changes.max_row + 1)}
+    assert all(h is not None and h <= EXCEL_MAX_ROW_HEIGHT for h in heights.values())
+    assert max(heights.values()) > 2 * 15
+    for row in changes.iter_rows(min_row=2):
+        assert all(c.alignment.wrap_text for c in row if isinstance(c.value, str))
+
+
+def test_no_row_is_taller_than_excel_allows_and_long_content_widens_its_column(
+    write, run_line, tmp_path
+):
+    import yaml
+
+    catalog = yaml.safe_load(CATALOG_2025.read_text(encoding="utf-8"))
+    item = catalog["items"][0]
+    item["content"] = [
+        f"第{n}项公开内容：{'本机关依法应当主动公开的政府信息' * 3}" for n in range(1, 16)
+    ]
+    source = write("长内容.yaml", yaml.safe_dump(catalog, allow_unicode=True, sort_keys=False))
+    out = tmp_path / "长内容.xlsx"
+    run_line(f"govopen export {source} -o {out}", cwd=CATALOG_2025.parent)
+    wb = openpyxl.load_workbook(out)
+    for ws in wb.worksheets:
+        assert max(_heights(ws), default=0) <= EXCEL_MAX_ROW_HEIGHT, ws.title
+    ws = wb["目录"]
+    headers = [c.value for c in ws[2]]
+    letter = openpyxl.utils.get_column_letter(headers.index("公开内容（要素）") + 1)
+    from govopen_cli.excel.writer import LINE_HEIGHT, text_lines
+
+    text = ws[f"{letter}4"].value
+    shown = (ws.row_dimensions[4].height - 4) // LINE_HEIGHT
+    assert text_lines(text, ws.column_dimensions[letter].width) <= shown  # nothing cut off
+
+
+def test_channel_legend_stands_under_the_catalog_table(exported):
+    ws = openpyxl.load_workbook(exported)["目录"]
+    last_item = max(
+        r
+        for r in range(4, ws.max_row + 1)
+        if ws.cell(r, 1).value is not None and str(ws.cell(r, 1).value).isdigit()
+    )
+    [legend_row] = [r for r in range(1, ws.max_row + 1) if "■" in str(ws.cell(r, 1).value)]
+    assert legend_row == last_item + 2
+    assert "■ 为必选" in ws.cell(legend_row, 1).value and "□ 为可选" in ws.cell(legend_row, 1).value
+    assert (
+        f"A{legend_row}:{openpyxl.utils.get_column_letter(ws.max_column)}{legend_row}"
+        in _merged(ws)
+    )
+
+
+def test_coverage_ids_stand_on_the_row_of_their_names(exported):
+    ws = openpyxl.load_workbook(exported)["覆盖情况"]
+    items = {
+        ws.cell(r, 5).value: ws.cell(r, 6).value
+        for r in range(3, ws.max_row + 1)
+        if ws.cell(r, 5).value
+    }
+    assert all("\n" not in i and "\n" not in (m or "") for i, m in items.items())
+    assert items["ZC-001"] == "政策文件/法律法规规章"
+    assert items["GH-008"] == "规划信息/国土空间规划实施监测评估"
+    # D06 is covered by eight items: eight rows, the duty's cells merged over them
+    d06 = next(r for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value == "D06")
+    assert f"A{d06}:A{d06 + 7}" in _merged(ws) and f"D{d06}:D{d06 + 7}" in _merged(ws)
+    assert ws.cell(d06 + 7, 5).value == "XK-004" and ws.cell(d06 + 8, 1).value == "D07"
+    # 汇总 still counts each duty once
+    duties = [ws.cell(r, 1).value for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value]
+    assert len(duties) == len(set(duties)) == 18
+
+
+def test_summary_shows_its_counts_to_readers_that_do_not_calculate(exported):
+    # data_only: the cached values, as a preview, a phone viewer or pandas reads them
+    values = openpyxl.load_workbook(exported, data_only=True)["汇总"]
+    formulas = openpyxl.load_workbook(exported)["汇总"]
+    rows = {
+        values.cell(r, 1).value: [values.cell(r, c).value for c in range(2, 7)]
+        for r in range(1, values.max_row + 1)
+    }
+    assert rows["是否公开"][:4] == [0, 0, 0, 82]  # 是 否 不适用 未填写: nothing answered yet
+    assert rows["合计"][0] == 82
+    assert rows["机构信息"][0] == 6
+    import yaml
+
+    items = yaml.safe_load(CATALOG_2025.read_text(encoding="utf-8"))["items"]
+    modes = [it["mode"] if isinstance(it["mode"], list) else [it["mode"]] for it in items]
+    assert rows["主动"][0] == sum("主动" in m for m in modes)
+    assert rows["依申请"][0] == sum("依申请" in m for m in modes)
+    assert rows["职责总数"][0] == 18
+    from govopen_cli.diagnostics import Severity
+
+    errors = check_paths([CATALOG_2025]).report.count(Severity.ERROR)
+    warnings = check_paths([CATALOG_2025]).report.count(Severity.WARNING)
+    assert rows["错误"][0] == errors
+    assert rows["警告"][0] == warnings
+    assert rows["覆盖率（已覆盖＋不予公开）"][0] == 1
+    # every count has its value, and the formulas are still there; the rates
+    # (=IF(…=0,"",…)) are rightly blank while nothing is answered
+    counted = 0
+    for row in formulas.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cached = values[cell.coordinate].value
+                if cell.value.startswith("=IF(") and cell.coordinate != "B" + str(
+                    next(
+                        r
+                        for r in range(1, values.max_row + 1)
+                        if values.cell(r, 1).value == "覆盖率（已覆盖＋不予公开）"
+                    )
+                ):
+                    assert cached is None, cell.coordinate
+                else:
+                    assert isinstance(cached, int | float), cell.coordinate
+                    counted += 1
+    assert counted > 40

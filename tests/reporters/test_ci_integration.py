@@ -15,9 +15,19 @@ def test_pre_commit_hook_runs_govopen_check_on_yaml_files():
     assert hook["id"] == "govopen-check"
     assert hook["entry"] == "govopen check"
     assert hook["language"] == "python"
-    pattern = re.compile(hook["files"])
-    assert pattern.search("catalogs/2025.yaml") and pattern.search("duties/x.yml")
-    assert not pattern.search("README.md")
+    pattern = re.compile(hook["files"])  # pre-commit matches with re.search
+    for catalog_file in ("catalogs/2025.yaml", "catalogs/mouxian/sanding.yml"):
+        assert pattern.search(catalog_file), catalog_file
+    for other in (
+        ".pre-commit-config.yaml",
+        ".pre-commit-hooks.yaml",
+        ".github/workflows/govopen.yml",
+        ".gitlab-ci.yml",
+        "docs/catalogs/example.yaml",
+        "catalogs/README.md",
+        "README.md",
+    ):
+        assert not pattern.search(other), other
 
 
 def test_ci_snippets_use_existing_formats():

@@ -124,7 +124,7 @@ def test_sarif_results_point_at_their_rules_and_carry_suppressions():
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] in ("error", "warning", "note")
-        assert result["partialFingerprints"]["govopen/v1"].startswith(result["ruleId"])
+        assert result["partialFingerprints"]["govopen/v2"].startswith(result["ruleId"])
     by_code = {r["ruleId"]: r for r in run["results"] if not r.get("suppressions")}
     assert by_code["GO407"]["level"] == "note"
     [waived] = [r for r in run["results"] if r.get("suppressions")]
@@ -214,8 +214,60 @@ def test_github_format_appends_a_job_summary(run_line, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.lines[0].startswith("::error file=2025.yaml,line=19,col=19,title=GO404::")
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("# 之前的内容\n### govopen check\n")
+    assert text.startswith("# 之前的内容\n\n### govopen check\n")
     assert "| `2025.yaml:19:19` | GO404 unknown-duty-link | 错误 |" in text
+
+
+def test_job_summary_ends_with_a_blank_line_so_the_next_heading_renders(
+    run_line, tmp_path, monkeypatch
+):
+    # A waived finding makes the summary end in </details>; GitHub's Markdown keeps
+    # everything up to the next blank line in that HTML block, so a heading another
+    # step appends right after it would show as literal "## …" text.
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    waived = CATALOG.replace(
+        "duties: [D01]",
+        "duties: [D01, D99]\n    waivers:\n      - {rule: GO404, reason: 三定方案修订中}",
+        1,
+    )
+    make_project(tmp_path, catalog=waived)
+    run_line("govopen check 2025.yaml --format github", cwd=tmp_path)
+    text = summary.read_text(encoding="utf-8")
+    assert "</details>" in text
+    assert text.endswith("\n\n")
+    run_line("govopen check 2025.yaml --format github", cwd=tmp_path)
+    second = summary.read_text(encoding="utf-8")
+    assert second == text + text  # appended after the blank line, nothing in between
+
+
+def test_job_summary_after_another_steps_html_starts_after_a_blank_line(
+    run_line, tmp_path, monkeypatch
+):
+    summary = tmp_path / "summary.md"
+    summary.write_text("<details><summary>别的步骤</summary>\n\nx\n</details>", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    make_project(tmp_path)
+    run_line("govopen check 2025.yaml --format github", cwd=tmp_path)
+    text = summary.read_text(encoding="utf-8")
+    assert "</details>\n\n### govopen check\n" in text
+
+
+def test_requests_check_github_writes_the_job_summary_its_help_promises(
+    run_line, tmp_path, monkeypatch
+):
+    from ledger_files import EXAMPLES
+
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run_line(
+        f"govopen requests check {EXAMPLES / '台账-2025.csv'} --today 2025-12-31 --format github"
+    )
+    assert result.lines[0].startswith("::")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### ")
+    assert "| 位置 |" in text or "| `" in text
+    assert text.endswith("\n\n")
 
 
 def test_other_formats_leave_the_job_summary_alone(run_line, tmp_path, monkeypatch):
@@ -232,3 +284,121 @@ def test_output_file_gets_the_rendered_format(run_line, tmp_path):
     assert result.exit_code == 0 and result.stdout == ""
     log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     assert log["runs"][0]["results"] == []
+
+
+# -- what the consumers of the CI files accept ----------------------------------
+
+SCHEMAS = Path(__file__).parents[1] / "data" / "schemas"
+
+
+def junit_of_every_kind() -> str:
+    """Failing cases, a skipped (all waived) case, a passing file."""
+    report = fixed_report()
+    waived_only = Diagnostic(
+        "catalogs/2024.yaml",
+        7,
+        3,
+        "GO301",
+        Severity.WARNING,
+        "豁免的问题",
+        name="x",
+        waived=True,
+        waiver_reason="另有规定",
+    )
+    return render_text(
+        REPORT,
+        Report(
+            files=[*report.files, "catalogs/2023.yaml"],
+            diagnostics=[*report.diagnostics, waived_only],
+        ),
+        "junit",
+    )
+
+
+def test_junit_is_valid_against_jenkins_junit_10_xsd():
+    import xmlschema
+
+    schema = xmlschema.XMLSchema(str(SCHEMAS / "junit-10.xsd"))
+    for document in (junit_of_every_kind(), render_text(REPORT, Report(files=[]), "junit")):
+        errors = [f"{e.path}: {e.reason}" for e in schema.iter_errors(document)]
+        assert errors == []
+
+
+def test_junit_is_read_by_junitparser_with_file_and_line_in_view(tmp_path):
+    from junitparser import Failure, JUnitXml, Skipped
+
+    path = tmp_path / "report.xml"
+    path.write_text(junit_of_every_kind(), encoding="utf-8")
+    suites = {suite.name: suite for suite in JUnitXml.fromfile(str(path))}
+    assert list(suites) == [
+        "catalogs/2025.yaml",
+        "catalogs/2024.yaml",
+        "catalogs/sanding.yaml",
+        "catalogs/2023.yaml",
+    ]
+    cases = {case.name: case for case in suites["catalogs/2025.yaml"]}
+    go404 = cases["GO404 unknown-duty-link"]
+    assert go404.classname == "catalogs/2025.yaml"  # GitLab's "类名" column: the file
+    [failure] = [r for r in go404.result if isinstance(r, Failure)]
+    assert failure.text.startswith("catalogs/2025.yaml:19:19: GO404 ")  # file:line:column
+    [skipped_case] = suites["catalogs/2024.yaml"]
+    assert isinstance(skipped_case.result[0], Skipped)
+    assert suites["catalogs/2024.yaml"].skipped == 1
+    assert (suites["catalogs/2025.yaml"].tests, suites["catalogs/2025.yaml"].failures) == (3, 3)
+
+
+def sarif_of(run_line, tmp_path: Path, catalog: str) -> dict:
+    make_project(tmp_path, catalog=catalog)
+    run_line("govopen check 2025.yaml --format sarif -o out.sarif", cwd=tmp_path)
+    return json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+
+
+TWO_DUPLICATE_KEYS = CATALOG.replace(
+    "    owner: 演示县自然资源局\n", "    owner: 演示县自然资源局\n    owner: 演示县自然资源局\n", 2
+)
+
+
+def test_sarif_two_results_never_share_a_fingerprint(run_line, tmp_path):
+    results = sarif_of(run_line, tmp_path, TWO_DUPLICATE_KEYS)["runs"][0]["results"]
+    go003 = [r for r in results if r["ruleId"] == "GO003"]
+    assert len(go003) == 4  # both places of each of the two duplicated keys
+    prints = [tuple(sorted(r["partialFingerprints"].items())) for r in results]
+    assert len(set(prints)) == len(prints)
+
+
+def test_sarif_fingerprints_survive_an_unrelated_edit_above(run_line, tmp_path):
+    before = sarif_of(run_line, tmp_path / "a", TWO_DUPLICATE_KEYS)["runs"][0]["results"]
+    edited = TWO_DUPLICATE_KEYS.replace("items:\n", "# 2026 年修订\n\nitems:\n", 1)
+    after = sarif_of(run_line, tmp_path / "b", edited)["runs"][0]["results"]
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in before]
+    moved = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after]
+    assert moved == [line + 2 for line in lines]
+    assert [r["partialFingerprints"] for r in after] == [r["partialFingerprints"] for r in before]
+
+
+def test_sarif_regions_have_an_end_and_locations_a_base():
+    log = json.loads(render_text(REPORT, fixed_report(), "sarif"))
+    run = log["runs"][0]
+    assert "%SRCROOT%" in run["originalUriBaseIds"]
+    for result in run["results"]:
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+        region = location["region"]
+        assert (region["endLine"], region["endColumn"]) == (
+            region["startLine"],
+            region["startColumn"],
+        )
+
+
+def test_sarif_is_valid_against_the_oasis_sarif_2_1_0_schema(run_line, tmp_path):
+    import jsonschema
+
+    schema = json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft4Validator(schema)
+    for log in (
+        json.loads(render_text(REPORT, fixed_report(), "sarif")),
+        json.loads(render_text(REPORT, Report(files=[]), "sarif")),
+        sarif_of(run_line, tmp_path, TWO_DUPLICATE_KEYS),
+    ):
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(log)]
+        assert errors == []

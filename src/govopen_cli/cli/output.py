@@ -53,14 +53,22 @@ def render_options(fmt: str, output: Path | None, *, width: int = 100) -> Render
 def append_step_summary(markdown: str) -> None:
     """Append ``markdown`` to the file GitHub Actions names in ``GITHUB_STEP_SUMMARY``.
 
-    Does nothing outside GitHub Actions (the variable unset or empty).
+    Does nothing outside GitHub Actions (the variable unset or empty). The summary is
+    separated from what is already in the file by a blank line and ends with one: a
+    block that ends in HTML (``</details>``) otherwise swallows the next step's heading,
+    which GitHub then shows as literal text.
     """
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return
     try:
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(markdown if markdown.endswith("\n") else markdown + "\n")
+        with open(target, "a+", encoding="utf-8") as handle:
+            handle.seek(0)
+            before = handle.read()
+            lead = "\n" if before and not before.endswith("\n") else ""
+            if before.strip() and not before.endswith("\n\n"):
+                lead += "\n"
+            handle.write(lead + markdown.rstrip("\n") + "\n\n")
     except OSError as exc:
         raise OutputError(
             f"无法写入 GITHUB_STEP_SUMMARY 指定的 {target}：{exc.strerror or exc}"

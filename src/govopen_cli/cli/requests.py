@@ -19,7 +19,14 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, FORCE_HELP, emit, exit_code, render_options
+from govopen_cli.cli.output import (
+    COULD_NOT_RUN,
+    FORCE_HELP,
+    append_step_summary,
+    emit,
+    exit_code,
+    render_options,
+)
 from govopen_cli.errors import GovopenError
 from govopen_cli.reporters import ANNUAL_TABLE, REPORT
 
@@ -79,7 +86,7 @@ def check_command(
     """
     from govopen_cli.calendar.workday import calendar_for
     from govopen_cli.excel.ledger_sheet import read_ledger_sheet
-    from govopen_cli.reporters import render
+    from govopen_cli.reporters import render, render_text
     from govopen_cli.requests.check import RequestCheckOptions, check_ledger
     from govopen_cli.requests.conversion import drafts_yaml
     from govopen_cli.requests.settings import RequestSettings
@@ -103,6 +110,8 @@ def check_command(
     if drafts is not None:
         emit(drafts_yaml(result.candidates), drafts, force)
     emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output, force)
+    if fmt == "github":
+        append_step_summary(render_text(REPORT, result.report, "markdown"))
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))

@@ -2,7 +2,7 @@
 
 国办公开办函〔2021〕30号 layout: merged header and row-label cells, borders; printed as
 :func:`.writer.print_setup` prints govopen's sheets, with each column's 勾稽关系 under
-the table. Text from the ledger (request numbers in the reasons) is written as
+the table (on its own page when printed). Text from the ledger (request numbers in the reasons) is written as
 :mod:`.writer` writes text: control characters dropped, never a formula.
 """
 
@@ -29,6 +29,7 @@ def annual_workbook(table: AnnualTable) -> bytes:
     printed like the export workbook, and each column's 勾稽关系 under the table."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.worksheet.pagebreak import Break
 
     wb = Workbook()
     ws = wb.active
@@ -103,7 +104,10 @@ def annual_workbook(table: AnnualTable) -> bytes:
     ws.column_dimensions[column_letter(last_col)].width = 8
     ws.row_dimensions[2].height = 30
     _write_identity(ws, table, last_row + 2, last_col, border)
-    print_setup(ws, title=table.title, title_rows="2:4")
+    # The table fits one page; the 勾稽关系 table starts on the next page. No repeated
+    # title rows: they would print the table's header above the 勾稽关系 table.
+    print_setup(ws, title=table.title)
+    ws.row_breaks.append(Break(id=last_row))
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()

@@ -17,11 +17,13 @@ from govopen_cli.catalog.model import LEVELS, MARK_SYMBOLS, Catalog, Item
 from govopen_cli.excel import layout
 from govopen_cli.excel.layout import Column
 from govopen_cli.excel.sheet import column_letter
-from govopen_cli.excel.writer import SheetWriter
+from govopen_cli.excel.writer import SheetWriter, row_height, widths_to_show
 
 #: Total column width (characters) above which the 目录 is laid out for A3 paper.
 A3_WIDTH = 170
 CATALOG_FIRST_ROW = 4
+#: Under the 目录 table, where the 公开渠道和载体 column uses the marks.
+CHANNEL_LEGEND = "注：公开渠道和载体前的 ■ 为必选，□ 为可选，▲ 为择一。"
 
 
 def features_of(catalog: Catalog) -> layout.CatalogFeatures:
@@ -99,11 +101,19 @@ def catalog_cell(item: Item, column: Column) -> str:
 def write_catalog_sheet(
     wb: Any, catalog: Catalog, columns: Sequence[Column], tick: Callable[[], None]
 ) -> None:
-    """The 目录 sheet: two header rows, one row per item, equal 一级事项 cells merged."""
-    sheet = SheetWriter(wb, layout.SHEET_CATALOG, [c.width for c in columns])
+    """The 目录 sheet: two header rows, one row per item, equal 一级事项 cells merged,
+    the legend of the channel marks under the table."""
+    widths = widths_to_show(
+        [c.width for c in columns],
+        (
+            ["" if c.kind in ("seq", "tick", "id") else catalog_cell(it, c) for c in columns]
+            for it in catalog.items
+        ),
+    )
+    sheet = SheetWriter(wb, layout.SHEET_CATALOG, widths)
     sheet.setup(
         title=catalog.title,
-        wide=sum(c.width for c in columns) > A3_WIDTH,
+        wide=sum(widths) > A3_WIDTH,
         title_rows=f"2:{CATALOG_FIRST_ROW - 1}",
         freeze=f"A{CATALOG_FIRST_ROW}",
     )
@@ -161,6 +171,13 @@ def write_catalog_sheet(
         tick()
     for ci, run in runs.items():
         _close_run(sheet, ci, run, sheet.row)
+    if "channels" in keys:
+        sheet.append([], 10)
+        sheet.append(
+            [sheet.cell(CHANNEL_LEGEND, "plain")] + [None] * (ncols - 1),
+            row_height([(CHANNEL_LEGEND, sum(widths))]),
+        )
+        sheet.merge(f"A{sheet.row}:{column_letter(ncols)}{sheet.row}")
 
 
 def _close_run(

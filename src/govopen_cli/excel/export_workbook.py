@@ -52,12 +52,18 @@ def _output_folder(out_path: Path) -> Path:
     return folder
 
 
-def _save_atomic(wb: Any, out_path: Path, force: bool) -> None:
-    """Save the workbook through :func:`govopen_cli.output_file.atomic_path`."""
+def _save_atomic(
+    wb: Any, out_path: Path, force: bool, cached: tuple[int, dict[str, int | float | str]]
+) -> None:
+    """Save the workbook through :func:`govopen_cli.output_file.atomic_path`, with the
+    cached values of one sheet's formulas (sheet number, values by cell)."""
+    from govopen_cli.excel.cached_values import store_cached_values
+
     tmp: Path | None = None
     try:
         with atomic_path(out_path, force=force) as tmp:
             wb.save(tmp)
+            store_cached_values(tmp, *cached)
     except BaseException:
         _discard(wb, str(tmp) if tmp is not None else "")
         raise
@@ -163,11 +169,12 @@ def _export(
             coverage_last=coverage_last,
             findings_last=findings_last,
         )
-        write_summary_sheet(wb, catalog, where, coverage)
+        cached = write_summary_sheet(wb, catalog, where, coverage, diagnostics)
         write_about_sheet(
             wb, catalog, inputs, rules, generated or dt.datetime.now().astimezone(), tool_version
         )
-        _save_atomic(wb, out_path, force)
+        summary = wb.sheetnames.index(layout.SHEET_SUMMARY) + 1
+        _save_atomic(wb, out_path, force, (summary, cached))
     except BaseException:
         # An interrupt while a sheet streams: close it here, while its temporary file
         # exists, not at exit ("Exception ignored … I/O operation on closed file").

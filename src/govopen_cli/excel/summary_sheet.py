@@ -1,5 +1,8 @@
 """The 汇总 sheet of the export: live formulas over the other sheets, and a chart.
 
+Each formula's value as exported is stored with it (:mod:`.cached_values`), so that a
+reader that does not calculate shows the counts instead of empty cells.
+
 Its counts are formulas (COUNTIF over the 检查表's dropdown columns, the 目录's ticks,
 覆盖情况 and 问题清单), so they follow the 检查表 as it is filled in; a note under the
 合格率 says what they do not see (lateness by dates: ``govopen inspect`` does that).
@@ -7,12 +10,13 @@ Its counts are formulas (COUNTIF over the 检查表's dropdown columns, the 目�
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from govopen_cli.catalog.model import Catalog
 from govopen_cli.checks.coverage import CoverageTable
-from govopen_cli.diagnostics import Severity
+from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.excel import layout
 from govopen_cli.excel.layout import Column
 from govopen_cli.excel.sheet import column_letter
@@ -45,11 +49,19 @@ def _ref(sheet: str, col: int, first: int, last: int) -> str:
 
 
 def write_summary_sheet(
-    wb: Any, catalog: Catalog, where: DataRanges, coverage: CoverageTable | None
-) -> None:
+    wb: Any,
+    catalog: Catalog,
+    where: DataRanges,
+    coverage: CoverageTable | None,
+    diagnostics: Sequence[Diagnostic] = (),
+) -> dict[str, int | float | str]:
     """The 汇总 sheet: live counts over the other sheets (by question, 一级事项, 公开方式,
-    公开层级, 三定 duty and finding), with a chart."""
+    公开层级, 三定 duty and finding), with a chart. Returns what each formula computes
+    for the workbook as written (the 检查表 not yet filled in), by cell reference, to be
+    stored as the formulas' cached values (:mod:`.cached_values`)."""
     from openpyxl.chart import BarChart, Reference
+
+    from govopen_cli.excel.catalog_sheet import catalog_cell
 
     sheet = SheetWriter(wb, layout.SHEET_SUMMARY, [26, 10, 10, 10, 10, 10])
     sheet.setup(title="汇总", wide=False)
@@ -63,6 +75,8 @@ def write_summary_sheet(
         return _ref(layout.SHEET_INSPECTION, ikeys.index(key) + 1, first, last)
 
     pub, tim, com, chn = (rng(k) for k in QUESTIONS)
+    # As written, the 检查表 has no answers yet: every answer cell is blank.
+    blank = last - first + 1
     passed = f'{pub},"是",{tim},"<>否",{com},"<>否",{chn},"<>否"'
 
     sheet.section("一、检查结果（随检查表填写自动更新）")
@@ -73,21 +87,24 @@ def write_summary_sheet(
         sheet.append(
             [
                 cell(QUESTIONS[key]),
-                *(formula(f"=COUNTIF({rng(key)},{formula_text(v)})") for v in ANSWERS),
-                formula(f"=COUNTBLANK({rng(key)})"),
-                formula(f'=IF(B{r}+C{r}=0,"",B{r}/(B{r}+C{r}))', "percent"),
+                *(formula(f"=COUNTIF({rng(key)},{formula_text(v)})", value=0) for v in ANSWERS),
+                formula(f"=COUNTBLANK({rng(key)})", value=blank),
+                formula(f'=IF(B{r}+C{r}=0,"",B{r}/(B{r}+C{r}))', "percent", ""),
             ]
         )
     result_last = sheet.row
     checked = sheet.append(
         [
             cell("已检查事项（是否公开为是或否）"),
-            formula(f'=COUNTIF({pub},"是")+COUNTIF({pub},"否")'),
+            formula(f'=COUNTIF({pub},"是")+COUNTIF({pub},"否")', value=0),
         ]
     )
-    sheet.append([cell("合格事项"), formula(f"=COUNTIFS({passed})")])
+    sheet.append([cell("合格事项"), formula(f"=COUNTIFS({passed})", value=0)])
     sheet.append(
-        [cell("合格率"), formula(f'=IF(B{checked}=0,"",B{checked + 1}/B{checked})', "percent")]
+        [
+            cell("合格率"),
+            formula(f'=IF(B{checked}=0,"",B{checked + 1}/B{checked})', "percent", ""),
+        ]
     )
     # The live rate is a convenience: say plainly what it does not see.
     sheet.append(
@@ -118,17 +135,18 @@ def write_summary_sheet(
     groups = list(dict.fromkeys(it.first_level for it in catalog.items))
     group_rng = rng("matter1")
     group_first = sheet.row + 1
+    per_group = {g: sum(1 for it in catalog.items if it.first_level == g) for g in groups}
     for group in groups:
         r = sheet.row + 1
         g = f"{group_rng},$A{r}"
         sheet.append(
             [
                 cell(group),
-                formula(f"=COUNTIF({g})"),
-                formula(f'=COUNTIFS({g},{pub},"是")+COUNTIFS({g},{pub},"否")'),
-                formula(f"=COUNTIFS({g},{passed})"),
-                formula(f"=C{r}-D{r}"),
-                formula(f'=IF(C{r}=0,"",D{r}/C{r})', "percent"),
+                formula(f"=COUNTIF({g})", value=per_group[group]),
+                formula(f'=COUNTIFS({g},{pub},"是")+COUNTIFS({g},{pub},"否")', value=0),
+                formula(f"=COUNTIFS({g},{passed})", value=0),
+                formula(f"=C{r}-D{r}", value=0),
+                formula(f'=IF(C{r}=0,"",D{r}/C{r})', "percent", ""),
             ]
         )
     group_last = sheet.row
@@ -136,8 +154,11 @@ def write_summary_sheet(
     sheet.append(
         [
             cell("合计", "head"),
-            *(formula(f"=SUM({c}{group_first}:{c}{group_last})") for c in "BCDE"),
-            formula(f'=IF(C{r}=0,"",D{r}/C{r})', "percent"),
+            *(
+                formula(f"=SUM({c}{group_first}:{c}{group_last})", value=total)
+                for c, total in zip("BCDE", (len(catalog.items), 0, 0, 0), strict=True)
+            ),
+            formula(f'=IF(C{r}=0,"",D{r}/C{r})', "percent", ""),
         ]
     )
 
@@ -146,9 +167,12 @@ def write_summary_sheet(
     def ticks(key: str) -> Any:
         if key not in cat_keys:
             return cell(0, "center")
-        col = cat_keys.index(key) + 1
-        ref = _ref(layout.SHEET_CATALOG, col, where.catalog_first, where.catalog_last)
-        return formula(f"=COUNTIF({ref},{formula_text(layout.TICK)})")
+        column = where.catalog_columns[cat_keys.index(key)]
+        ref = _ref(
+            layout.SHEET_CATALOG, cat_keys.index(key) + 1, where.catalog_first, where.catalog_last
+        )
+        count = sum(1 for it in catalog.items if catalog_cell(it, column) == layout.TICK)
+        return formula(f"=COUNTIF({ref},{formula_text(layout.TICK)})", value=count)
 
     sheet.section("三、按公开方式")
     sheet.header_row(("公开方式", "事项数"))
@@ -169,15 +193,26 @@ def write_summary_sheet(
         cov_last = max(where.coverage_last, 3)
         status = _ref(layout.SHEET_COVERAGE, 4, 3, cov_last)
         sheet.header_row(("项目", "数量"))
+        duties = len(coverage.rows)
+        by_status = {
+            zh: sum(1 for e in coverage.rows if e.status_zh == zh)
+            for zh in ("已覆盖", "不予公开", "缺失")
+        }
         total = sheet.append(
-            [cell("职责总数"), formula(f"=COUNTA({_ref(layout.SHEET_COVERAGE, 1, 3, cov_last)})")]
+            [
+                cell("职责总数"),
+                formula(f"=COUNTA({_ref(layout.SHEET_COVERAGE, 1, 3, cov_last)})", value=duties),
+            ]
         )
-        for zh in ("已覆盖", "不予公开", "缺失"):
-            sheet.append([cell(zh), formula(f"=COUNTIF({status},{formula_text(zh)})")])
+        for zh, count in by_status.items():
+            sheet.append([cell(zh), formula(f"=COUNTIF({status},{formula_text(zh)})", value=count)])
+        rate = (by_status["已覆盖"] + by_status["不予公开"]) / duties if duties else ""
         sheet.append(
             [
                 cell("覆盖率（已覆盖＋不予公开）"),
-                formula(f'=IF(B{total}=0,"",(B{total + 1}+B{total + 2})/B{total})', "percent"),
+                formula(
+                    f'=IF(B{total}=0,"",(B{total + 1}+B{total + 2})/B{total})', "percent", rate
+                ),
             ]
         )
 
@@ -187,13 +222,19 @@ def write_summary_sheet(
     severity_rng = _ref(layout.SHEET_FINDINGS, 4, 3, find_last)
     waived_rng = _ref(layout.SHEET_FINDINGS, 8, 3, find_last)
     for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO):
+        count = sum(1 for d in diagnostics if d.severity is severity and not d.waived)
         sheet.append(
             [
                 cell(severity.zh),
-                formula(f'=COUNTIFS({severity_rng},{formula_text(severity.zh)},{waived_rng},"")'),
+                formula(
+                    f'=COUNTIFS({severity_rng},{formula_text(severity.zh)},{waived_rng},"")',
+                    value=count,
+                ),
             ]
         )
-    sheet.append([cell("已豁免"), formula(f'=COUNTIF({waived_rng},"已豁免*")')])
+    waived = sum(1 for d in diagnostics if d.waived)
+    sheet.append([cell("已豁免"), formula(f'=COUNTIF({waived_rng},"已豁免*")', value=waived)])
+    return sheet.cached
 
 
 #: Under 汇总's live 合格率.

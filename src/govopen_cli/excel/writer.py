@@ -80,10 +80,39 @@ def text_lines(text: str, width: float) -> int:
     return lines
 
 
+#: Excel's largest row height (points); a taller row is cut to it, or the file refused.
+MAX_ROW_HEIGHT = 409.0
+#: The lines of text a row of MAX_ROW_HEIGHT shows.
+MAX_LINES = int((MAX_ROW_HEIGHT - 4) // LINE_HEIGHT)
+#: How wide :func:`widths_to_show` may make a column (characters).
+MAX_COLUMN_WIDTH = 120.0
+
+
 def row_height(texts: Iterable[tuple[str, float]], minimum: float = 18.0) -> float:
-    """The height (points) of a row whose cells hold ``(text, column width)``."""
+    """The height (points) of a row whose cells hold ``(text, column width)``, at most
+    :data:`MAX_ROW_HEIGHT` (see :func:`widths_to_show` for text that needs more)."""
     lines = max((text_lines(t, w) for t, w in texts if t), default=1)
-    return max(minimum, lines * LINE_HEIGHT + 4)
+    return min(MAX_ROW_HEIGHT, max(minimum, lines * LINE_HEIGHT + 4))
+
+
+def widths_to_show(
+    widths: Sequence[float], rows: Iterable[Sequence[str]], limit: float = MAX_COLUMN_WIDTH
+) -> list[float]:
+    """``widths``, each widened as far as the longest text of its column needs to show
+    whole in a row no taller than Excel allows (:data:`MAX_ROW_HEIGHT`).
+
+    A cell with more lines than that (a 15-element content list in a narrow column)
+    would otherwise be cut off on screen and in print. A column grows at most to
+    ``limit``; only text with more explicit line breaks than a row can hold stays cut.
+    """
+    out = [float(w) for w in widths]
+    for texts in rows:
+        for i, text in enumerate(texts):
+            if not text or i >= len(out) or text_lines(text, out[i]) <= MAX_LINES:
+                continue
+            while out[i] < limit and text_lines(text, out[i]) > MAX_LINES:
+                out[i] = min(limit, out[i] + 2)
+    return out
 
 
 def formula_text(text: str) -> str:
@@ -182,6 +211,10 @@ class SheetWriter:
         self.widths = list(widths)
         self.row = 0
         self._styles: dict[str, Any] = {}
+        #: The value each formula cell computes when written, by cell reference
+        #: (see :mod:`.cached_values`); ``_pending`` holds them until the row is placed.
+        self.cached: dict[str, int | float | str] = {}
+        self._pending: dict[int, int | float | str] = {}
         for i, width in enumerate(widths, 1):
             self.ws.column_dimensions[column_letter(i)].width = width
 
@@ -203,12 +236,18 @@ class SheetWriter:
             cell.quotePrefix = True  # after the style: assigning a style resets it
         return cell
 
-    def formula(self, text: str, style: str = "center") -> Any:
-        """A formula cell: the only way a value starting with ``=`` is evaluated."""
+    def formula(
+        self, text: str, style: str = "center", value: int | float | str | None = None
+    ) -> Any:
+        """A formula cell: the only way a value starting with ``=`` is evaluated.
+        ``value``: what it computes now, stored in the file for readers that do not
+        calculate (:attr:`cached`)."""
         from openpyxl.cell import WriteOnlyCell
 
         cell = WriteOnlyCell(self.ws, value=text)
         self._style(cell, style)
+        if value is not None:
+            self._pending[id(cell)] = value
         return cell
 
     def _style(self, cell: Any, style: str) -> None:
@@ -232,6 +271,10 @@ class SheetWriter:
                 if c is not None and c.data_type == "s" and isinstance(c.value, str)
             ]
             height = row_height(texts)
+        if self._pending:
+            for i, c in enumerate(cells, 1):
+                if c is not None and id(c) in self._pending:
+                    self.cached[f"{column_letter(i)}{self.row}"] = self._pending.pop(id(c))
         self.ws.row_dimensions[self.row].height = height
         self.ws.append(list(cells))
         del self.ws.row_dimensions[self.row]

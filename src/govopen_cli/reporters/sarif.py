@@ -5,6 +5,16 @@ full description and the help text from the code's documentation, the default le
 and one result per finding with its location, its fingerprint (``partialFingerprints``)
 and, for a waived finding, an ``inSource`` suppression carrying the waiver's reason.
 Columns count Unicode code points, as the YAML loader does.
+
+Locations are relative to ``%SRCROOT%`` (the directory govopen ran in, in CI the
+repository root; declared in ``originalUriBaseIds``), absolute paths are ``file:`` URIs.
+A finding knows where it starts, not where its value ends: the region ends where it
+starts (``endLine``/``endColumn`` equal to the start).
+
+Fingerprints (``govopen/v2``) are unique within the log: the baseline fingerprint
+(rule, catalog id, item id, field: no line number), the file, and for the second and
+later findings with the same two in one file their rank (``#2``, ``#3`` …), e.g. two
+duplicated keys in one mapping. Editing elsewhere in the file changes none of them.
 """
 
 from __future__ import annotations
@@ -21,9 +31,16 @@ from govopen_cli.reporters import REPORT, RenderOptions, register
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-FINGERPRINT_KEY = "govopen/v1"
+FINGERPRINT_KEY = "govopen/v2"
+SRCROOT = "%SRCROOT%"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """``{"uri": …, "uriBaseId": "%SRCROOT%"}`` for a relative path, ``{"uri": "file:…"}``."""
+    uri = artifact_uri(path)
+    return {"uri": uri} if uri.startswith("file:") else {"uri": uri, "uriBaseId": SRCROOT}
 
 
 def artifact_uri(path: str) -> str:
@@ -93,7 +110,21 @@ def rule_descriptor(code: str, fallback: Diagnostic) -> dict[str, Any]:
     }
 
 
-def _result(diag: Diagnostic, index: int) -> dict[str, Any]:
+def unique_fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
+    """One fingerprint per diagnostic (in order), no two alike; "" where it has none."""
+    seen: dict[str, int] = {}
+    out = []
+    for diag in diagnostics:
+        if not diag.fingerprint:
+            out.append("")
+            continue
+        base = f"{diag.fingerprint}@{PurePath(diag.file).as_posix()}"
+        seen[base] = seen.get(base, 0) + 1
+        out.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
+    return out
+
+
+def _result(diag: Diagnostic, index: int, fingerprint: str) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": diag.code,
         "ruleIndex": index,
@@ -102,14 +133,19 @@ def _result(diag: Diagnostic, index: int) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(diag.file)},
-                    "region": {"startLine": diag.line, "startColumn": diag.column},
+                    "artifactLocation": artifact_location(diag.file),
+                    "region": {
+                        "startLine": diag.line,
+                        "startColumn": diag.column,
+                        "endLine": diag.line,
+                        "endColumn": diag.column,
+                    },
                 }
             }
         ],
     }
-    if diag.fingerprint:
-        result["partialFingerprints"] = {FINGERPRINT_KEY: diag.fingerprint}
+    if fingerprint:
+        result["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
     if diag.waived:
         result["suppressions"] = [{"kind": "inSource", "justification": diag.waiver_reason}]
     return result
@@ -136,8 +172,18 @@ def sarif_log(report: Report) -> dict[str, Any]:
                         "rules": [rule_descriptor(code, first[code]) for code in codes],
                     }
                 },
+                "originalUriBaseIds": {
+                    SRCROOT: {
+                        "description": {"text": "govopen 运行时所在的目录（CI 中为仓库根目录）"}
+                    }
+                },
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(d, index[d.code]) for d in diagnostics],
+                "results": [
+                    _result(d, index[d.code], fingerprint)
+                    for d, fingerprint in zip(
+                        diagnostics, unique_fingerprints(diagnostics), strict=True
+                    )
+                ],
             }
         ],
     }
