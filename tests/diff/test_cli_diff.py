@@ -99,7 +99,7 @@ def test_differences_exit_0_unless_asked(run_line, pair):
     old, new = pair
     result = run_line(f"govopen diff {old} {new}")
     assert result.exit_code == 0
-    assert any("GD203 warning" in line and "政府网站" in line for line in result.lines)
+    assert any("GD203 警告" in line and "政府网站" in line for line in result.lines)
     assert any(line.startswith("ZC-001  政策文件 › 行政规范性文件") for line in result.lines)
     assert "警告 1 个，提示 2 个" in result.lines[-1]
     assert "\x1b[" not in result.stdout  # no colour on a pipe

@@ -1,4 +1,8 @@
-"""The text format: one line per problem, ``path:line:column: CODE severity message``."""
+"""The text format: one line per problem, ``path:line:column: CODE 严重程度 message``.
+
+The severity is the Chinese word (错误/警告/提示) a reader sees; the machine formats
+(json, sarif, junit, github) keep the stable English tokens.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ def diagnostic_line(diag: Diagnostic) -> str:
     """The plain one-line form of a diagnostic."""
     where = diag.where
     waived = f"（已豁免：{diag.waiver_reason}）" if diag.waived else ""
-    return f"{where}: {diag.code} {diag.severity.label} {diag.message}{waived}"
+    return f"{where}: {diag.code} {diag.severity.zh} {diag.message}{waived}"
 
 
 @register(REPORT, "text")
@@ -31,7 +35,7 @@ def _styled(diag: Diagnostic) -> StyledLine:
         (": ", ""),
         (diag.code, "magenta"),
         (" ", ""),
-        (diag.severity.label, SEVERITY_STYLE[diag.severity]),
+        (diag.severity.zh, SEVERITY_STYLE[diag.severity]),
         (" " + diag.message, ""),
     ]
     if diag.waived:
