@@ -45,6 +45,7 @@ commands = typer.Typer()
 def check_command(
     paths: list[Path] = typer.Argument(
         None,
+        metavar="路径",
         help="要检查的文件或文件夹（递归查找 *.yaml、*.yml）。不写时检查配置中的 catalogs。",
         show_default=False,
     ),
@@ -129,7 +130,9 @@ def check_command(
 
 @commands.command("schema", cls=HelpCommand)
 def schema_command(
-    name: str = typer.Argument(..., help="catalog（目录文件）或 duties（三定映射文件）。"),
+    name: str = typer.Argument(
+        ..., metavar="名称", help="catalog（目录文件）或 duties（三定映射文件）。"
+    ),
 ) -> None:
     """打印 JSON Schema，供编辑器（YAML 语言服务器）提示字段的官方名称。
 

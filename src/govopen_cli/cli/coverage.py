@@ -35,7 +35,7 @@ commands = typer.Typer()
     ),
 )
 def coverage_command(
-    catalog: Path = typer.Argument(..., help="目录文件。", show_default=False),
+    catalog: Path = typer.Argument(..., metavar="文件", help="目录文件。", show_default=False),
     duties: Path | None = typer.Option(
         None,
         "--duties",

@@ -45,12 +45,16 @@ def diff_command(
     old: Annotated[
         str,
         typer.Argument(
+            metavar="旧目录",
             help="旧目录：文件路径，或 修订版本:路径（用 git 读取，如 HEAD~1:a/2024.yaml）。",
             show_default=False,
         ),
     ],
     new: Annotated[
-        str, typer.Argument(help="新目录：文件路径，或 修订版本:路径。", show_default=False)
+        str,
+        typer.Argument(
+            metavar="新目录", help="新目录：文件路径，或 修订版本:路径。", show_default=False
+        ),
     ],
     fmt: str = format_option(
         DIFF, "输出格式：text（默认）、markdown（拉取请求评论）、json、xlsx（需要 -o）。"

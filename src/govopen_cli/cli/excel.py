@@ -90,7 +90,9 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     ),
 )
 def export_command(
-    catalog: Path = typer.Argument(..., help="目录文件（YAML）。", show_default=False),
+    catalog: Path = typer.Argument(
+        ..., metavar="文件", help="目录文件（YAML）。", show_default=False
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="要写出的 .xlsx 工作簿。"),
     duties: Path | None = typer.Option(
         None, "--duties", help="三定映射文件（覆盖 catalog.duties）：填写“覆盖情况”工作表。"
@@ -150,7 +152,9 @@ def export_command(
     ),
 )
 def import_command(
-    workbook: Path = typer.Argument(..., help="标准目录版式的 .xlsx 工作簿。", show_default=False),
+    workbook: Path = typer.Argument(
+        ..., metavar="工作簿", help="标准目录版式的 .xlsx 工作簿。", show_default=False
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="要写出的目录文件（.yaml）。"),
     agency: str | None = typer.Option(None, "--agency", help="制定机关（工作簿没有写明时）。"),
     year: int | None = typer.Option(None, "--year", help="年度，如 2025（2000—2100）。"),
@@ -241,7 +245,10 @@ def import_command(
 )
 def inspect_command(
     workbook: Path = typer.Argument(
-        ..., help="填写好的检查工作簿（govopen export 生成）。", show_default=False
+        ...,
+        metavar="工作簿",
+        help="填写好的检查工作簿（govopen export 生成）。",
+        show_default=False,
     ),
     catalog: Path | None = typer.Option(
         None, "--catalog", help="目录文件（默认用工作簿说明页记录的目录文件）。"

@@ -53,7 +53,7 @@ commands = typer.Typer(
     ),
 )
 def check_command(
-    ledger: Path = typer.Argument(..., help="台账文件：.csv、.xlsx 或 .yaml。"),
+    ledger: Path = typer.Argument(..., metavar="台账", help="台账文件：.csv、.xlsx 或 .yaml。"),
     catalog: Path | None = typer.Option(
         None, "--catalog", help="目录文件：核对关联事项，转主动公开的候选落到具体事项上。"
     ),
@@ -121,7 +121,7 @@ def check_command(
     ),
 )
 def report_command(
-    ledger: Path = typer.Argument(..., help="台账文件：.csv、.xlsx 或 .yaml。"),
+    ledger: Path = typer.Argument(..., metavar="台账", help="台账文件：.csv、.xlsx 或 .yaml。"),
     year: int = typer.Option(..., "--year", min=2000, max=2100, help="报告年度，如 2025。"),
     fmt: str = typer.Option(
         "text", "--format", "-f", help="输出格式：text（默认）、markdown、json、xlsx。"
