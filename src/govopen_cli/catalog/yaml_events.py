@@ -35,7 +35,7 @@ from govopen_cli.catalog.yaml_frame import (
     merged_pairs,
 )
 from govopen_cli.catalog.yaml_stream import Parser, document_events
-from govopen_cli.catalog.yaml_syntax import duplicate_key_diagnostics
+from govopen_cli.catalog.yaml_syntax import curly_quote_diagnostic, duplicate_key_diagnostics
 from govopen_cli.diagnostics import Diagnostic
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -313,6 +313,9 @@ class Builder:
         self._enter(parent)
         if tag == STR_TAG:
             data: Any = value
+            if not (muted or event.style) and value[:1] in "‘“":
+                at = (mark.line + 1, mark.column + 1, value, make_pointer(self.path))
+                self.diagnostics.extend(filter(None, [curly_quote_diagnostic(self.display, *at)]))
         elif tag in _SCALAR_TAGS:
             data = self._constructor.yaml_constructors[tag](
                 self._constructor, yaml.ScalarNode(tag, value)
