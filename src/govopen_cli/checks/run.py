@@ -9,7 +9,7 @@ Only "cannot run at all" (a path that does not exist) raises.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -42,6 +42,8 @@ class CheckOptions:
     keep_files: bool = True
     #: Report only findings this baseline does not already record.
     baseline: Baseline | None = None
+    #: Called as ``progress(files done, files)`` after each file (a bar on a terminal).
+    progress: Callable[[int, int], None] | None = None
 
 
 @dataclass
@@ -162,12 +164,15 @@ def check_paths(paths: list[Path], options: CheckOptions | None = None) -> Check
     session = _Session(options)
     report = Report()
     found: list[Diagnostic] = []
-    for path in discover_files(paths):
+    targets = list(discover_files(paths))
+    for done, path in enumerate(targets, 1):
         loaded = session.get(path)
         if loaded.catalog is not None:
             found.extend(_check_catalog(session, loaded))
             if not options.keep_files:
                 session.release(loaded)
+        if options.progress is not None:
+            options.progress(done, len(targets))
     files = [session.loaded[k] for k in session.order]
     for loaded in files:
         report.files.append(loaded.display)

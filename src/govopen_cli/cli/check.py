@@ -19,7 +19,15 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import append_step_summary, emit, exit_code, render_options
+from govopen_cli.cli.output import (
+    append_step_summary,
+    emit,
+    exit_code,
+    progress_bar,
+    render_options,
+    severity_counts,
+    tell_written,
+)
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.output_file import write_atomic
 from govopen_cli.reporters import REPORT
@@ -112,8 +120,10 @@ def check_command(
         keep_files=False,
         baseline=load_baseline(baseline_path) if baseline_path is not None else None,
     )
-    result = check_paths(targets, options)
+    with progress_bar("检查文件") as update:
+        result = check_paths(targets, replace(options, progress=update))
     emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output)
+    tell_written(output, severity_counts(result.report.diagnostics))
     if fmt == "github":
         append_step_summary(render_text(REPORT, result.report, "markdown"))
     if write_baseline is not None:

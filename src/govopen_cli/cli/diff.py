@@ -9,7 +9,7 @@ import typer
 
 from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import format_option, parse_severity
-from govopen_cli.cli.output import emit, render_options
+from govopen_cli.cli.output import emit, render_options, tell_written
 from govopen_cli.errors import GovopenError
 from govopen_cli.reporters import DIFF
 
@@ -92,6 +92,7 @@ def diff_command(
         typer.echo(render_text(REPORT, _problems_report(outcome), "text"), err=True, nl=False)
         raise GovopenError("要对比的目录有错误，无法对比：先用 govopen check 修正")
     emit(render(DIFF, outcome.diff, fmt, render_options(fmt, output)), output)
+    tell_written(output, outcome.diff.summary())
     failed = (exit_code and not outcome.diff.empty) or (
         severity is not None and outcome.diff.fails(severity)
     )

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -20,40 +17,13 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, emit
+from govopen_cli.cli.output import COULD_NOT_RUN, emit, progress_bar, severity_counts, tell_written
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import CatalogUnreadableError, GovopenError, OutputError
 from govopen_cli.reporters import INSPECTION, REPORT
 
 #: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
 commands = typer.Typer()
-
-Progress = Callable[[int, int], None]
-
-
-@contextmanager
-def progress_bar(label: str) -> Iterator[Progress | None]:
-    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
 
 
 def _check_output(path: Path, force: bool, what: str) -> None:
@@ -277,6 +247,7 @@ def inspect_command(
         _print_diagnostics(exc.diagnostics)
         raise
     emit(render(INSPECTION, result, fmt), output)
+    tell_written(output, severity_counts(result.sorted_diagnostics()))
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(0 if exit_zero or not result.fails(severity) else 1)

@@ -19,7 +19,14 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, emit, exit_code, render_options
+from govopen_cli.cli.output import (
+    COULD_NOT_RUN,
+    emit,
+    exit_code,
+    render_options,
+    severity_counts,
+    tell_written,
+)
 from govopen_cli.errors import GovopenError
 from govopen_cli.reporters import ANNUAL_TABLE, REPORT
 
@@ -102,6 +109,7 @@ def check_command(
     if drafts is not None:
         emit(drafts_yaml(result.candidates), drafts)
     emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output)
+    tell_written(output, severity_counts(result.report.diagnostics))
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
@@ -154,6 +162,8 @@ def report_command(
         typer.echo(diagnostic_line(diag), err=True)
     if result.report.diagnostics or result.table is None:
         typer.echo(result.report.summary(), err=True)
+    if result.table is not None:
+        tell_written(output, severity_counts(result.report.diagnostics))
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
