@@ -87,7 +87,7 @@ def test_negative_count_is_a_usage_error(run_line):
     assert result.stderr.startswith("govopen：用法错误：没有选项 -1。")
     result = run_line("govopen workdays add 2025-09-26 -- -1")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr.startswith("govopen：用法错误：参数 DAYS 的值无效：")
+    assert result.stderr.startswith("govopen：用法错误：参数 天数 的值无效：")
     assert result.stderr.endswith("运行 govopen workdays add -h 查看帮助。\n")
 
 

@@ -223,9 +223,9 @@ def test_the_notice_settles_what_waited_for_the_next_year(run_line, tmp_path):
         encoding="utf-8",
     )
     before = run_line(f"govopen requests check {ledger} --today 2027-01-20")
-    assert "GR102 error 申请 1 尚未答复，答复期限（2026-11-30）已过 51 天" in before.stdout
+    assert "GR102 错误 申请 1 尚未答复，答复期限（2026-11-30）已过 51 天" in before.stdout
     assert (
-        "GR107 warning 申请 2 尚未答复，到 2027-01-20 是否逾期要看 2027 年的节假日安排"
+        "GR107 警告 申请 2 尚未答复，到 2027-01-20 是否逾期要看 2027 年的节假日安排"
         in before.stdout
     )
     assert "govopen workdays notice 通知.txt -o holidays/2027.yaml" in before.stdout
@@ -236,8 +236,8 @@ def test_the_notice_settles_what_waited_for_the_next_year(run_line, tmp_path):
     assert run_line(f"govopen workdays notice {notice} -o {holidays}").exit_code == 0
     after = run_line(f"govopen requests check {ledger} --today 2027-01-20 --holidays {holidays}")
     assert "GR107" not in after.stdout
-    assert "GR102 error 申请 1 尚未答复，答复期限（2026-11-30）已过 36 个工作日" in after.stdout
-    assert "GR102 error 申请 2 尚未答复，答复期限（2027-01-18）已过 2 个工作日" in after.stdout
+    assert "GR102 错误 申请 1 尚未答复，答复期限（2026-11-30）已过 36 个工作日" in after.stdout
+    assert "GR102 错误 申请 2 尚未答复，答复期限（2027-01-18）已过 2 个工作日" in after.stdout
 
 
 def test_pasted_text_on_standard_input(run_line, monkeypatch):

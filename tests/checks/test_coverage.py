@@ -29,7 +29,7 @@ def test_duty_no_item_discloses_is_an_error_at_the_duty_in_the_mapping(run_line,
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 1
     [line] = findings(result.lines, "GO402")
-    assert line.startswith(f"sanding.yaml:{at(mapping, 'id: D04')}: GO402 error ")
+    assert line.startswith(f"sanding.yaml:{at(mapping, 'id: D04')}: GO402 错误 ")
     # names the duty, the start of its text, the catalog, and how to fix it
     assert "D04“负责全县矿产资源管理工作，组织编制并实施…”" in line
     assert "目录 2025.yaml（2025 年）" in line
@@ -50,7 +50,7 @@ def test_link_from_mapping_to_missing_item_is_an_error_at_the_link(run_line, tmp
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 1
     [line] = findings(result.lines, "GO403")
-    assert line.startswith(f"sanding.yaml:{at(mapping, 'DZ-009')}: GO403 error 职责 D02 ")
+    assert line.startswith(f"sanding.yaml:{at(mapping, 'DZ-009')}: GO403 错误 职责 D02 ")
     assert "DZ-009" in line and "是否是 DZ-001" in line
 
 
@@ -60,7 +60,7 @@ def test_link_from_item_to_missing_duty_is_an_error_at_the_link_in_the_catalog(r
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 1
     [line] = findings(result.lines, "GO404")
-    assert line.startswith(f"2025.yaml:{at(catalog, 'D1]')}: GO404 error 事项 JG-001 ")
+    assert line.startswith(f"2025.yaml:{at(catalog, 'D1]')}: GO404 错误 事项 JG-001 ")
     assert "D1 不是三定映射 sanding.yaml 中的职责编号" in line
 
 
@@ -72,7 +72,7 @@ def test_exemption_must_name_its_legal_basis(run_line, tmp_path):
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 1
     [line] = findings(result.lines, "GO405")
-    assert line.startswith(f"sanding.yaml:{at(mapping, '按有关规定')}: GO405 error 职责 D03 ")
+    assert line.startswith(f"sanding.yaml:{at(mapping, '按有关规定')}: GO405 错误 职责 D03 ")
     assert "《》" in line
 
 
@@ -90,7 +90,7 @@ def test_exempt_duty_named_by_an_item_is_a_warning_at_the_link(run_line, tmp_pat
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 0  # a warning does not fail under the default --fail-on
     [line] = findings(result.lines, "GO406")
-    assert line.startswith(f"2025.yaml:{at(catalog, 'D03]')}: GO406 warning 事项 JG-001 ")
+    assert line.startswith(f"2025.yaml:{at(catalog, 'D03]')}: GO406 警告 事项 JG-001 ")
     assert run_line("govopen check 2025.yaml --fail-on warning", cwd=tmp_path).exit_code == 1
 
 
@@ -99,7 +99,7 @@ def test_exempt_duty_naming_an_item_is_a_warning_in_the_mapping(run_line, tmp_pa
     make_project(tmp_path, mapping=mapping)
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     [line] = findings(result.lines, "GO406")
-    assert line.startswith(f"sanding.yaml:{at(mapping, 'GK-001')}: GO406 warning")
+    assert line.startswith(f"sanding.yaml:{at(mapping, 'GK-001')}: GO406 警告")
     assert "GK-001" in line and "2025 年" in line
 
 
@@ -108,7 +108,7 @@ def test_unit_not_in_units_is_a_warning(run_line, tmp_path):
     make_project(tmp_path, mapping=mapping)
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     [line] = findings(result.lines, "GO407")
-    assert line.startswith(f"sanding.yaml:{at(mapping, 'DZJH')}: GO407 warning 职责 D02 ")
+    assert line.startswith(f"sanding.yaml:{at(mapping, 'DZJH')}: GO407 警告 职责 D02 ")
     assert "是否是 DZHJ" in line
 
 
@@ -127,7 +127,7 @@ def test_duplicate_duty_id_is_an_error_at_the_second_one(run_line, tmp_path):
     make_project(tmp_path, mapping=mapping)
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     [line] = findings(result.lines, "GO408")
-    assert line.startswith(f"sanding.yaml:{at(mapping, 'D01', 2)}: GO408 error ")
+    assert line.startswith(f"sanding.yaml:{at(mapping, 'D01', 2)}: GO408 错误 ")
     assert f"第 {line_of(mapping, 'id: D01')} 行" in line
 
 
@@ -140,7 +140,7 @@ def test_min_coverage_from_the_configuration_fails_below_it(run_line, tmp_path):
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 1
     [line] = findings(result.lines, "GO409")
-    assert line.startswith(f"2025.yaml:{at(CATALOG, 'sanding.yaml')}: GO409 error")
+    assert line.startswith(f"2025.yaml:{at(CATALOG, 'sanding.yaml')}: GO409 错误")
     assert "覆盖率 75%" in line and "要求的 80%" in line and "缺失 1" in line
 
 
@@ -213,7 +213,7 @@ def test_missing_mapping_file_is_an_error_at_catalog_duties(run_line, tmp_path):
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 1
     [line] = findings(result.lines, "GO401")
-    assert line.startswith("2025.yaml:7:11: GO401 error")
+    assert line.startswith("2025.yaml:7:11: GO401 错误")
 
 
 def test_json_carries_the_mapping_findings_with_fingerprints(run_line, tmp_path):

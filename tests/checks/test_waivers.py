@@ -53,7 +53,7 @@ def test_expired_waiver_no_longer_silences_and_is_itself_reported(run_line, tmp_
     result = run_line("govopen check 2025.yaml --today 2025-04-01", cwd=tmp_path)
     assert len(findings(result.lines, "GO404")) == 2
     [line] = findings(result.lines, "GO901")
-    assert line.startswith(f"2025.yaml:{at(catalog, '2025-03-31')}: GO901 warning 事项 JG-001 ")
+    assert line.startswith(f"2025.yaml:{at(catalog, '2025-03-31')}: GO901 警告 事项 JG-001 ")
     assert "2025-03-31 到期" in line
 
 
@@ -73,7 +73,7 @@ def test_waiver_for_a_rule_that_does_not_fire_is_reported(run_line, tmp_path):
     result = run_line("govopen check 2025.yaml --fail-on warning", cwd=tmp_path)
     assert result.exit_code == 1
     [line] = findings(result.lines, "GO902")
-    assert line.startswith(f"2025.yaml:{at(catalog, 'GO404')}: GO902 warning 事项 GK-001 ")
+    assert line.startswith(f"2025.yaml:{at(catalog, 'GO404')}: GO902 警告 事项 GK-001 ")
     assert "没有用到" in line
 
 
@@ -100,7 +100,7 @@ def test_waiver_naming_an_unknown_rule_is_an_error(run_line, tmp_path):
     make_project(tmp_path, catalog=catalog)
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     [line] = findings(result.lines, "GO903")
-    assert line.startswith(f"2025.yaml:{at(catalog, 'GO999')}: GO903 error 事项 JG-001 ")
+    assert line.startswith(f"2025.yaml:{at(catalog, 'GO999')}: GO903 错误 事项 JG-001 ")
     assert len(findings(result.lines, "GO404")) == 2
 
 

@@ -131,7 +131,7 @@ def govopen(*args: str) -> subprocess.CompletedProcess[str]:
     [
         (
             ["schema"],
-            "govopen：用法错误：缺少参数 NAME。运行 python -m govopen_cli schema -h 查看帮助。",
+            "govopen：用法错误：缺少参数 名称。运行 python -m govopen_cli schema -h 查看帮助。",
         ),
         (["check", "-5"], "没有选项 -5。"),
         (["check", "--fo"], "没有选项 --fo（可能是：--fail-on、--force、--format）。"),

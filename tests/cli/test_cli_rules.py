@@ -9,9 +9,9 @@ def test_rules_lists_every_rule_with_name_severity_and_summary(run_line):
     result = run_line("govopen rules")
     assert result.exit_code == 0
     line = next(x for x in result.lines if x.startswith("GO201"))
-    assert line.split()[:3] == ["GO201", "proactive-needs-website", "warning"]
+    assert line.split()[:3] == ["GO201", "proactive-needs-website", "警告"]
     assert "政府网站" in line
-    assert any(x.startswith("GO303") and " info " in x for x in result.lines)
+    assert any(x.startswith("GO303") and " 提示 " in x for x in result.lines)
     assert any(x.startswith("GO001") for x in result.lines)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
-EXTRA_COLUMN = "目录.xlsx:目录!L2: GX002 info 列“备注列”不在目录格式中，其内容未导入"
+EXTRA_COLUMN = "目录.xlsx:目录!L2: GX002 提示 列“备注列”不在目录格式中，其内容未导入"
 
 
 def clean_workbook(path: Path) -> Path:
@@ -61,6 +61,6 @@ def test_govopen_toml_applies_to_the_workbooks_diagnostics(run_line, tmp_path):
     )
     assert not [line for line in result.lines if "GX002" in line]
     [agency] = [line for line in result.lines if "GX013" in line]
-    assert agency.startswith("目录.xlsx:目录!A1: GX013 warning 从标题")
+    assert agency.startswith("目录.xlsx:目录!A1: GX013 警告 从标题")
     assert "✓ out.yaml 通过 govopen check。" in result.lines
     assert result.exit_code == 1  # the GX013 made a warning by govopen.toml

@@ -99,7 +99,7 @@ def test_differences_exit_0_unless_asked(run_line, pair):
     old, new = pair
     result = run_line(f"govopen diff {old} {new}")
     assert result.exit_code == 0
-    assert any("GD203 warning" in line and "政府网站" in line for line in result.lines)
+    assert any("GD203 警告" in line and "政府网站" in line for line in result.lines)
     assert any(line.startswith("ZC-001  政策文件 › 行政规范性文件") for line in result.lines)
     assert "警告 1 个，提示 2 个" in result.lines[-1]
     assert "\x1b[" not in result.stdout  # no colour on a pipe
@@ -347,10 +347,39 @@ def test_git_failure_names_the_revision_and_path(run_line, repo):
 
 
 @needs_git
+@pytest.mark.parametrize(
+    ("side", "cwd", "said"),
+    [
+        ("HEAD~5:catalogs/x/2025.yaml", ".", "git 仓库中没有修订版本 HEAD~5。"),
+        ("HEAD:catalogs\\x\\2025.yaml", ".", "不用 \\。请写成 HEAD:catalogs/x/2025.yaml"),
+        ("HEAD:catalogs/x", ".", "这是文件夹，不是文件"),
+        ("HEAD:catalogs/x/nope.yaml", ".", "修订版本 HEAD 中没有路径 catalogs/x/nope.yaml。"),
+        ("HEAD:2025.yaml", "catalogs/x", "写 HEAD:./2025.yaml 或 HEAD:catalogs/x/2025.yaml"),
+    ],
+)
+def test_git_errors_are_said_in_chinese_with_the_fix(run_line, repo, side, cwd, said):
+    result = run_line(
+        f"govopen diff {side} HEAD:catalogs/x/2025.yaml".replace("\\", "\\\\"), cwd=repo / cwd
+    )
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "fatal" not in result.stderr and "invalid object" not in result.stderr
+
+
+@needs_git
+def test_a_missing_git_is_said_with_the_fix(run_line, repo, monkeypatch):
+    monkeypatch.setenv("PATH", str(repo))
+    result = run_line("govopen diff HEAD:catalogs/x/2025.yaml catalogs/x/2025.yaml", cwd=repo)
+    assert result.exit_code == 2
+    assert "找不到 git 程序" in result.stderr and "请安装 git" in result.stderr
+
+
+@needs_git
 def test_rev_path_outside_a_repository_exits_2(run_line, tmp_path):
     result = run_line("govopen diff HEAD:old.yaml new.yaml", cwd=tmp_path)
     assert result.exit_code == 2
     assert "HEAD:old.yaml" in result.stderr
+    assert "不在 git 仓库中" in result.stderr and "cd 到仓库根目录" in result.stderr
 
 
 # -- the bundled catalogs --------------------------------------------------------------

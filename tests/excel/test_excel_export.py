@@ -285,7 +285,9 @@ def test_progress_is_reported_to_the_end(tmp_path):
     export_workbook(
         catalog, [], None, tmp_path / "x.xlsx", progress=lambda d, t: seen.append((d, t))
     )
-    assert seen[-1] == (164, 164)  # 目录 and 检查表 rows
+    # Items, not rows: each item has a 目录 and a 检查表 row, counted once.
+    assert seen[-1] == (len(catalog.items), len(catalog.items)) == (82, 82)
+    assert all(total == 82 and done <= total for done, total in seen)
 
 
 def test_layout_is_the_single_source_of_header_names():

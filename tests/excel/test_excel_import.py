@@ -341,8 +341,8 @@ def test_cli_writes_readable_yaml_and_reports_placeholders(run_line, messy, tmp_
     result = run_line(f"govopen import {messy} -o {out}", cwd=tmp_path)
     assert result.exit_code == 1
     assert out.is_file()
-    assert "征地!I6: GX003 warning" in result.stdout
-    assert "GX006 error" in result.stdout  # the check on the written file names the placeholder
+    assert "征地!I6: GX003 警告" in result.stdout
+    assert "GX006 错误" in result.stdout  # the check on the written file names the placeholder
     assert "未通过 govopen check" in result.stdout
     text = out.read_text(encoding="utf-8")
     assert "\\u" not in text
@@ -610,5 +610,5 @@ def test_a_diff_workbook_is_not_a_catalog(run_line, tmp_path):
     out = tmp_path / "d.yaml"
     result = run_line(f"govopen import {changes} -o {out}", cwd=tmp_path)
     assert result.exit_code == 1
-    assert "GX001 error" in result.stdout and "GX005" not in result.stdout
+    assert "GX001 错误" in result.stdout and "GX005" not in result.stdout
     assert not out.exists()

@@ -168,7 +168,7 @@ def test_a_table_without_level_columns_is_told_once_and_checked_once(run_line, t
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert [ln for ln in lines if "GX022" in ln] == [
-        "目录.xlsx:目录!A2: GX022 warning 表中没有“公开层级”列：所有事项的公开层级写为“待填写”占位。"
+        "目录.xlsx:目录!A2: GX022 警告 表中没有“公开层级”列：所有事项的公开层级写为“待填写”占位。"
         "请在表中加上公开层级（“县级”“乡级”）并打勾后重新导入，或在目录文件中逐项填写"
     ]
     # the gap is told once: not again per item by the check (GX006), nor as an invalid
@@ -194,7 +194,7 @@ def test_an_empty_cell_is_told_once_at_its_cell(run_line, tmp_path):
     )
     lines = result.stdout.splitlines()
     assert [ln for ln in lines if "待填写（公开主体）" in ln] == [
-        "目录.xlsx:目录!G5: GX005 warning 公开主体为空，已写为“待填写（公开主体）”，请补充"
+        "目录.xlsx:目录!G5: GX005 警告 公开主体为空，已写为“待填写（公开主体）”，请补充"
     ]
     assert result.exit_code == 1
 
@@ -222,7 +222,7 @@ def test_template_wording_as_owner_is_told_once(run_line, tmp_path):
         cwd=tmp_path,
     )
     (told,) = [ln for ln in result.stdout.splitlines() if "GO701" in ln]
-    assert told.startswith("out.yaml:") and "warning" in told
+    assert told.startswith("out.yaml:") and "警告" in told
     assert "“自然资源主管部门”是标准目录模板中的泛称" in told and "共 4 个事项" in told
     assert "如“某县自然资源局”" in told
 

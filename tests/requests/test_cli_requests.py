@@ -48,7 +48,7 @@ def test_the_three_formats_give_the_same_findings(run_line):
 
 def test_xlsx_findings_name_the_cell(run_line):
     result = run_line(f"govopen requests check {EXAMPLES / '台账-2025.xlsx'} --today 2025-12-31")
-    assert any("台账-2025.xlsx:台账!I9: GR101 error 申请 2025-005" in line for line in result.lines)
+    assert any("台账-2025.xlsx:台账!I9: GR101 错误 申请 2025-005" in line for line in result.lines)
 
 
 def test_today_in_chinese_form_and_exit_zero(run_line):
@@ -117,7 +117,7 @@ def test_bad_xlsx_date_is_located(run_line, tmp_path):
     )
     result = run_line(f"govopen requests check {path} --today 2025-12-31")
     assert result.exit_code == 1
-    assert "台账.xlsx:台账!B3: GR003 error 申请 2 的收到日期“二〇二五年十月”" in result.lines[0]
+    assert "台账.xlsx:台账!B3: GR003 错误 申请 2 的收到日期“二〇二五年十月”" in result.lines[0]
 
 
 def test_config_severity_and_ignore(run_line, tmp_path):

@@ -87,7 +87,7 @@ def test_without_the_applicant_column_the_repeated_requests_count_as_three(run_l
     path = tmp_path / "台账.csv"
     path.write_text("\n".join(nameless) + "\n", encoding="utf-8")
     result = run_line(f"govopen requests check {path} --today 2025-12-31")
-    assert "GR105 info" in result.stdout
+    assert "GR105 提示" in result.stdout
     assert (
         "3 件申请（2024-041、2025-001、2025-005；台账没有“申请人”列，按申请件数计）"
         in result.stdout

@@ -17,6 +17,7 @@ from govopen_cli.catalog.placeholder import PLACEHOLDER
 from govopen_cli.catalog.pointer import make_pointer
 from govopen_cli.catalog.schema_messages import (
     TYPE_ZH,
+    deadline_number_message,
     enum_message,
     suggest,
     type_message,
@@ -219,7 +220,12 @@ class _Translator:
         name = self.field_name(path, schema)
         if keyword == "type":
             return [
-                (CODE_TYPE, path, type_message(name, schema, value, self._written(path)), False)
+                (
+                    CODE_TYPE,
+                    path,
+                    type_message(name, schema, value, self._written(path), _key(path)),
+                    False,
+                )
             ]
         if keyword in ("enum", "const"):
             allowed = error.validator_value if keyword == "enum" else [error.validator_value]
@@ -307,6 +313,8 @@ class _Translator:
                     False,
                 )
             ]
+        if _key(path) == "deadline" and isinstance(value, (int, float)):
+            return [(CODE_TYPE, path, deadline_number_message(name, value), False)]
         if written is not None and "文字" in types and not isinstance(value, str):
             return [
                 (
@@ -319,6 +327,11 @@ class _Translator:
             ]
         want = "或".join(dict.fromkeys(types)) or "规定的形式"
         return [(CODE_TYPE, path, f"{name} 应为{want}，这里是{value_zh(value)}", False)]
+
+
+def _key(path: list[str | int]) -> str | None:
+    """The field name the path ends in, as written in the file (None for a list index)."""
+    return path[-1] if path and isinstance(path[-1], str) else None
 
 
 def _branch_accepts_type(sub: Any, actual: str, translator: _Translator) -> bool:

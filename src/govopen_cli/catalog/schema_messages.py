@@ -68,8 +68,13 @@ def suggest(value: str, allowed: list[str]) -> str:
     return f"，是不是 {guess[0]}？" if guess else ""
 
 
-def type_message(name: str, schema: dict[str, Any], value: Any, written: str | None) -> str:
-    """``name`` has the wrong type; ``written`` is the value as written when unquoted."""
+def type_message(
+    name: str, schema: dict[str, Any], value: Any, written: str | None, key: str | None = None
+) -> str:
+    """``name`` has the wrong type; ``written`` is the value as written when unquoted.
+
+    ``key`` is the field as written in the file, for the ``key: [value]`` form of a list.
+    """
     wanted = schema.get("type")
     wanted_list = wanted if isinstance(wanted, list) else [wanted]
     want = "或".join(TYPE_ZH.get(str(w), str(w)) for w in wanted_list)
@@ -81,7 +86,23 @@ def type_message(name: str, schema: dict[str, Any], value: Any, written: str | N
         )
     if "integer" in wanted_list and isinstance(value, str) and value.strip().isdigit():
         return f"{name} 应为整数，不要加引号：写成 {value.strip()}"
+    if wanted_list == ["array"] and key is not None and not isinstance(value, (list, dict)):
+        shown = written if written is not None else str(value)
+        return (
+            f"{name} 应为列表，这里是{value_zh(value)}。即使只有一项也写成列表："
+            f"{key}: [{shown}]（多项用英文逗号分开，如 [甲, 乙]）"
+        )
     return f"{name} 应为{want}，这里是{value_zh(value)}"
+
+
+def deadline_number_message(name: str, value: Any) -> str:
+    """``deadline: 7``: a 公开时限 is the official wording, not a bare number."""
+    text = f"自信息形成或者变更之日起{value}个工作日内"
+    return (
+        f"{name} 写成了数字 {value}：公开时限要写官方表述（条例第二十六条：自政府信息形成或者变更之日起"
+        f"20个工作日内公开，法律法规另有规定的从其规定），如 deadline: {text}；"
+        f"要让工具计算天数，写成 deadline: {{text: {text}, days: {value}, unit: 工作日}}"
+    )
 
 
 def enum_message(name: str, allowed: list[Any], value: Any, written: str | None) -> str:

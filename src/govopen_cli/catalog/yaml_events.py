@@ -22,6 +22,7 @@ from govopen_cli.catalog.alias_guard import ALIAS_ALLOWANCE, ALIAS_FACTOR, MAX_N
 from govopen_cli.catalog.document import Position
 from govopen_cli.catalog.loader_codes import CODE_SYNTAX, CODE_TAG, loader_diagnostic
 from govopen_cli.catalog.pointer import make_pointer
+from govopen_cli.catalog.scalar_slip import curly_quote_diagnostic, unreadable_tag_diagnostic
 from govopen_cli.catalog.yaml_frame import (
     COMPLEX,
     KEY,
@@ -315,6 +316,9 @@ class Builder:
         self._enter(parent)
         if tag == STR_TAG:
             data: Any = value
+            if not (muted or event.style) and value[:1] in "‘“":
+                at = (mark.line + 1, mark.column + 1, value, make_pointer(self.path))
+                self.diagnostics.extend(filter(None, [curly_quote_diagnostic(self.display, *at)]))
         elif tag in _SCALAR_TAGS:
             data = self._construct(tag, value, mark, bool(muted))
         elif tag == TIMESTAMP_TAG:
@@ -349,21 +353,9 @@ class Builder:
         except (ValueError, IndexError, OverflowError, TypeError):
             pass
         if not muted:
-            kind = tag.rsplit(":", 1)[-1]
-            shown = value if len(value) <= 40 else f"{value[:20]}…（共 {len(value)} 个字符）"
-            if kind == "int" and value.lstrip("+-").isdigit():
-                why = f"数字有 {len(value)} 位，超过可读取的位数"
-            else:
-                why = f"“{shown}”不能按标签 !!{kind} 读取"
+            pointer = make_pointer(self.path)
             self.diagnostics.append(
-                loader_diagnostic(
-                    self.display,
-                    mark.line + 1,
-                    mark.column + 1,
-                    CODE_TAG,
-                    f"{why}：请写成普通的值（删除 !!{kind} 标签，或改正数字）",
-                    make_pointer(self.path),
-                )
+                unreadable_tag_diagnostic(self.display, mark, tag, value, pointer)
             )
         return value
 

@@ -103,6 +103,9 @@ def _likely_cause(
                 1,
                 f"第 {index + 1} 行用全角空格（中文输入法下的空格）缩进：YAML 只认半角空格，请改为半角空格",
             )
+        dash = _list_dash_slip(text, index + 1)
+        if dash is not None:
+            return dash
         if ": " in text or text.rstrip().endswith(":"):
             continue
         match = _FULLWIDTH_COLON.match(text)
@@ -121,6 +124,62 @@ def _likely_cause(
                 f"第 {index + 1} 行“{match.group(1)}:”后面缺少空格：YAML 要求冒号后有一个空格，"
                 f"写成“{match.group(1)}: 值”",
             )
+    return None
+
+
+_FULLWIDTH_DASH = re.compile(r"^(\s*)([－—–﹣])\s*")
+_DASH_NO_SPACE = re.compile(r"^(\s*)-([^\s\-][^:\s]*):")
+_KEY = re.compile(r"^( *)(?:- +)?([^\s:#\-'\"][^:]*):(?: |$)")
+
+
+def _list_dash_slip(text: str, number: int) -> tuple[int, int, str] | None:
+    """A list item begun with a full-width dash, or with ``-`` and no space after it."""
+    match = _FULLWIDTH_DASH.match(text)
+    if match:
+        return (
+            number,
+            len(match.group(1)) + 1,
+            f"第 {number} 行开头的“{match.group(2)}”是全角横线（中文输入法下输入的）："
+            "YAML 的列表项要用半角减号加空格“- ”。请切换到英文输入法，改成“- ”",
+        )
+    match = _DASH_NO_SPACE.match(text)
+    if match:
+        return (
+            number,
+            len(match.group(1)) + 1,
+            f"第 {number} 行“-{match.group(2)}:”的“-”后面缺少空格：列表项要写成"
+            f"“- {match.group(2)}: …”（减号后加一个空格）",
+        )
+    return None
+
+
+def _dedented_key(raw: bytes, pmark: yaml.Mark | None) -> tuple[int, int, str] | None:
+    """A field written with less indent than the fields before it in the same item."""
+    if pmark is None:
+        return None
+    lines = raw.decode("utf-8", errors="replace").split("\n")
+    if not 0 < pmark.line < len(lines):
+        return None
+    here = _KEY.match(lines[pmark.line])
+    if here is None or lines[pmark.line].lstrip().startswith("-"):
+        return None
+    for previous in reversed(lines[: pmark.line]):
+        if not previous.strip() or previous.lstrip().startswith("#"):
+            continue
+        before = _KEY.match(previous)
+        if before is None:
+            return None
+        indent = len(before.group(0)) - len(before.group(0).lstrip(" -"))
+        if len(here.group(1)) >= indent:
+            return None
+        number = pmark.line + 1
+        return (
+            number,
+            len(here.group(1)) + 1,
+            f"第 {number} 行的字段 {here.group(2).strip()} 缩进了 {len(here.group(1))} 个空格，"
+            f"比上一行的字段 {before.group(2).strip()}（{indent} 个空格）少：同一事项的字段要左边对齐。"
+            f"请在行首补到 {indent} 个空格",
+        )
     return None
 
 
@@ -186,7 +245,7 @@ def syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnost
             f"引号没有闭合：第 {cmark.line + 1} 行第 {cmark.column + 1} 列开始的带引号文字"
             "一直没有结束。请补上配对的引号（中文引号“”不算 YAML 引号）",
         )
-    cause = _likely_cause(raw, pmark, cmark)
+    cause = _likely_cause(raw, pmark, cmark) or _dedented_key(raw, pmark)
     if cause is not None:
         line, column, message = cause
         return loader_diagnostic(display, line, column, CODE_SYNTAX, message)

@@ -9,7 +9,7 @@ Only "cannot run at all" (a path that does not exist) raises.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -46,6 +46,8 @@ class CheckOptions:
     baseline: Baseline | None = None
     #: Follow ``catalog.duties`` links out of the project folder (``--allow-outside-links``).
     links_anywhere: bool = False
+    #: Called as ``progress(files done, files)`` after each file (a bar on a terminal).
+    progress: Callable[[int, int], None] | None = None
 
 
 @dataclass
@@ -199,12 +201,15 @@ def check_paths(paths: list[Path], options: CheckOptions | None = None) -> Check
     session = _Session(options)
     report = Report()
     found: list[Diagnostic] = []
-    for path in discover_files(paths):
+    targets = list(discover_files(paths))
+    for done, path in enumerate(targets, 1):
         loaded = session.get(path)
         if loaded.catalog is not None:
             found.extend(_check_catalog(session, loaded))
             if not options.keep_files:
                 session.release(loaded)
+        if options.progress is not None:
+            options.progress(done, len(targets))
     files = [session.loaded[k] for k in session.order]
     for loaded in files:
         report.files.append(loaded.display)

@@ -24,7 +24,10 @@ from govopen_cli.cli.output import (
     append_step_summary,
     emit,
     exit_code,
+    progress_bar,
     render_options,
+    severity_counts,
+    tell_written,
 )
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.output_file import write_atomic
@@ -51,6 +54,7 @@ commands = typer.Typer()
 def check_command(
     paths: list[Path] = typer.Argument(
         None,
+        metavar="路径",
         help="要检查的文件或文件夹（递归查找 *.yaml、*.yml）。不写时检查配置中的 catalogs。",
         show_default=False,
     ),
@@ -124,8 +128,10 @@ def check_command(
         baseline=load_baseline(baseline_path) if baseline_path is not None else None,
         links_anywhere=links_anywhere,
     )
-    result = check_paths(targets, options)
+    with progress_bar("检查文件") as update:
+        result = check_paths(targets, replace(options, progress=update))
     emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output, force)
+    tell_written(output, severity_counts(result.report.diagnostics))
     if fmt == "github":
         append_step_summary(render_text(REPORT, result.report, "markdown"))
     if write_baseline is not None:
@@ -146,7 +152,9 @@ def check_command(
 
 @commands.command("schema", cls=HelpCommand)
 def schema_command(
-    name: str = typer.Argument(..., help="catalog（目录文件）或 duties（三定映射文件）。"),
+    name: str = typer.Argument(
+        ..., metavar="名称", help="catalog（目录文件）或 duties（三定映射文件）。"
+    ),
 ) -> None:
     """打印 JSON Schema，供编辑器（YAML 语言服务器）提示字段的官方名称。
 

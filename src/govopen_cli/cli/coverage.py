@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -16,8 +17,11 @@ from govopen_cli.cli.options import (
     parse_percent,
     project_config,
 )
-from govopen_cli.cli.output import FORCE_HELP, emit, render_options
+from govopen_cli.cli.output import FORCE_HELP, emit, render_options, tell_written
 from govopen_cli.reporters import COVERAGE
+
+if TYPE_CHECKING:
+    from govopen_cli.checks.coverage_result import CoverageResult
 
 #: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
 commands = typer.Typer()
@@ -35,7 +39,7 @@ commands = typer.Typer()
     ),
 )
 def coverage_command(
-    catalog: Path = typer.Argument(..., help="目录文件。", show_default=False),
+    catalog: Path = typer.Argument(..., metavar="文件", help="目录文件。", show_default=False),
     duties: Path | None = typer.Option(
         None,
         "--duties",
@@ -72,4 +76,13 @@ def coverage_command(
     result = check_coverage(catalog, CheckOptions(config=config, duties=duties))
     width = shutil.get_terminal_size((100, 24)).columns
     emit(render(COVERAGE, result, fmt, render_options(fmt, output, width=width)), output, force)
+    tell_written(output, _standing(result))
     raise typer.Exit(0 if result.passed else 1)
+
+
+def _standing(result: CoverageResult) -> str:
+    """``三定职责覆盖率 87.5%，低于要求的 100%；问题 2 个。``"""
+    text = f"三定职责覆盖率 {result.table.percent:.1f}%"
+    if not result.passed:
+        text += f"，低于要求的 {result.threshold:g}%"
+    return f"{text}；问题 {len(result.problems)} 个。"

@@ -9,7 +9,7 @@ import typer
 
 from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import format_option, parse_severity
-from govopen_cli.cli.output import FORCE_HELP, emit, render_options
+from govopen_cli.cli.output import FORCE_HELP, emit, render_options, tell_written
 from govopen_cli.errors import GovopenError
 from govopen_cli.reporters import DIFF
 
@@ -45,12 +45,16 @@ def diff_command(
     old: Annotated[
         str,
         typer.Argument(
+            metavar="旧目录",
             help="旧目录：文件路径，或 修订版本:路径（用 git 读取，如 HEAD~1:a/2024.yaml）。",
             show_default=False,
         ),
     ],
     new: Annotated[
-        str, typer.Argument(help="新目录：文件路径，或 修订版本:路径。", show_default=False)
+        str,
+        typer.Argument(
+            metavar="新目录", help="新目录：文件路径，或 修订版本:路径。", show_default=False
+        ),
     ],
     fmt: str = format_option(
         DIFF, "输出格式：text（默认）、markdown（拉取请求评论）、json、xlsx（需要 -o）。"
@@ -89,6 +93,7 @@ def diff_command(
         typer.echo(render_text(REPORT, _problems_report(outcome), "text"), err=True, nl=False)
         raise GovopenError("要对比的目录有错误，无法对比：先用 govopen check 修正")
     emit(render(DIFF, outcome.diff, fmt, render_options(fmt, output)), output, force)
+    tell_written(output, outcome.diff.summary())
     failed = (exit_code and not outcome.diff.empty) or (
         severity is not None and outcome.diff.fails(severity)
     )

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -21,40 +19,20 @@ from govopen_cli.cli.options import (
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, FORCE_HELP, emit
+from govopen_cli.cli.output import (
+    COULD_NOT_RUN,
+    FORCE_HELP,
+    emit,
+    progress_bar,
+    severity_counts,
+    tell_written,
+)
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import CatalogUnreadableError, GovopenError, OutputError
 from govopen_cli.reporters import INSPECTION, REPORT
 
 #: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
 commands = typer.Typer()
-
-Progress = Callable[[int, int], None]
-
-
-@contextmanager
-def progress_bar(label: str) -> Iterator[Progress | None]:
-    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
 
 
 def _check_output(path: Path, force: bool, what: str) -> None:
@@ -91,7 +69,9 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     ),
 )
 def export_command(
-    catalog: Path = typer.Argument(..., help="目录文件（YAML）。", show_default=False),
+    catalog: Path = typer.Argument(
+        ..., metavar="文件", help="目录文件（YAML）。", show_default=False
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="要写出的 .xlsx 工作簿。"),
     duties: Path | None = typer.Option(
         None, "--duties", help="三定映射文件（覆盖 catalog.duties）：填写“覆盖情况”工作表。"
@@ -159,6 +139,7 @@ def export_command(
 def import_command(
     workbook: Path = typer.Argument(
         ...,
+        metavar="路径",
         help="标准目录：.xlsx、.xls、.ods、.docx、.html/.htm 文件，或装有这些文件的文件夹。",
         show_default=False,
     ),
@@ -358,7 +339,10 @@ def _import_folder(
 )
 def inspect_command(
     workbook: Path = typer.Argument(
-        ..., help="填写好的检查工作簿（govopen export 生成）。", show_default=False
+        ...,
+        metavar="工作簿",
+        help="填写好的检查工作簿（govopen export 生成）。",
+        show_default=False,
     ),
     catalog: Path | None = typer.Option(
         None, "--catalog", help="目录文件（默认用工作簿说明页记录的目录文件）。"
@@ -388,6 +372,7 @@ def inspect_command(
         _print_diagnostics(exc.diagnostics)
         raise
     emit(render(INSPECTION, result, fmt), output, force)
+    tell_written(output, severity_counts(result.sorted_diagnostics()))
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(0 if exit_zero or not result.fails(severity) else 1)

@@ -41,6 +41,9 @@ COMMANDS_TITLE = "命令"
 DEFAULT_TEXT = "[默认：{}]"
 REQUIRED_TEXT = "[必填]"
 HELP_OPTION_HELP = "显示本帮助后退出。"
+USAGE_TEXT = "用法："
+USAGE_OPTIONS = "[选项]"
+USAGE_COMMAND = "命令 [参数]..."
 
 # The colours Typer uses, so that a help screen on a terminal looks as it always did.
 _THEME = {
@@ -151,7 +154,7 @@ def _highlighter() -> RegexHighlighter:
             r"(^|\W)(?P<switch>\-\w+)(?![a-zA-Z0-9])",
             r"(^|\W)(?P<option>\-\-[\w\-]+)(?![a-zA-Z0-9])",
             r"(?P<types>\<[^\>]+\>)",
-            r"(?P<usage>Usage: )",
+            r"(?P<usage>用法：)",
         ]
 
     return OptionHighlighter()
@@ -182,18 +185,16 @@ def _markup(text: str, style: str = "") -> Text:
 
 
 def _usage(command: Any, ctx: typer.Context) -> str:
-    """``Usage: govopen check [OPTIONS] [paths]...``: arguments in braces when required."""
-    pieces = [command.options_metavar] if command.options_metavar else []
+    """``用法：govopen check [选项] [路径]...``: required arguments bare, optional in brackets."""
+    pieces = [USAGE_OPTIONS] if command.options_metavar else []
     for param in command.get_params(ctx):
         if isinstance(param, TyperArgument):
             name = param.metavar or param.name or ""
-            name = f"{{{name}}}" if param.required else f"[{name}]"
+            name = name if param.required else f"[{name}]"
             pieces.append(name + ("..." if param.nargs != 1 else ""))
     if isinstance(command, TyperGroup):
-        pieces.append(command.subcommand_metavar or "COMMAND [ARGS]...")
-    formatter = ctx.make_formatter()
-    formatter.write_usage(ctx.command_path, " ".join(pieces))
-    return str(formatter.getvalue()).rstrip("\n")
+        pieces.append(USAGE_COMMAND)
+    return f"{USAGE_TEXT}{ctx.command_path} {' '.join(pieces)}".rstrip()
 
 
 def _help_text(text: str) -> RenderableType:
@@ -214,7 +215,6 @@ def _param_row(
     param: Any, declared: Declared | None, is_help: bool, ctx: typer.Context
 ) -> list[RenderableType]:
     """One row of a 参数 or 选项 panel: required mark, names, type, help."""
-    from rich.columns import Columns
     from rich.text import Text
 
     highlight = _highlighter()
@@ -228,7 +228,9 @@ def _param_row(
     types = Text(style=_THEME["types"], overflow="fold")
     types.append(type_text(param, declared))
     types.append(range_text(declared))
-    items: list[RenderableType] = []
+    # One Text, folded where it must: a run of Chinese has no space to wrap at, and a
+    # table cell would otherwise cut it with "…".
+    description = Text(overflow="fold")
     help_text = HELP_OPTION_HELP if is_help else param.help
     if help_text:
         paragraphs = [
@@ -237,12 +239,14 @@ def _param_row(
             else "{}\n".format(p.strip("\b\n"))
             for p in help_text.split("\n\n")
         ]
-        items.append(_markup("\n".join(paragraphs).strip()))
+        description.append_text(_markup("\n".join(paragraphs).strip()))
     default = default_text(param, ctx)
     if default:
-        items.append(Text(DEFAULT_TEXT.format(default), style=_DEFAULT_STYLE))
+        description.append(" " if description else "")
+        description.append(DEFAULT_TEXT.format(default), style=_DEFAULT_STYLE)
     if param.required:
-        items.append(Text(REQUIRED_TEXT, style=_REQUIRED_LONG_STYLE))
+        description.append(" " if description else "")
+        description.append(REQUIRED_TEXT, style=_REQUIRED_LONG_STYLE)
     return [
         Text("*", style=_REQUIRED_STYLE) if param.required else "",
         highlight(",".join(long_names)),
@@ -250,7 +254,7 @@ def _param_row(
         highlight(",".join(negative_long)),
         highlight(",".join(negative_short)),
         _types_highlighter()(types),
-        Columns(items),
+        description,
     ]
 
 
@@ -309,5 +313,7 @@ def _commands_panel(commands: list[Any]) -> RenderableType:
         first = inspect.cleandoc(command.short_help or command.help or "").split("\n\n")[0]
         if first.startswith("\b"):
             first = first.replace("\b\n", "")
-        table.add_row(Text(command.name or ""), _markup(first.strip()))
+        description = _markup(first.strip())
+        description.overflow = "fold"  # Chinese has no space to wrap at: fold, never "…"
+        table.add_row(Text(command.name or ""), description)
     return Panel(table, border_style=_BORDER_STYLE, title=COMMANDS_TITLE, title_align="left")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from govopen_cli.diagnostics import Report, Severity
+from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.errors import OutputError
 from govopen_cli.output_file import write_atomic
 from govopen_cli.reporters import RenderOptions
@@ -80,3 +82,50 @@ def exit_code(report: Report, fail_on: Severity, exit_zero: bool = False) -> int
     if exit_zero:
         return 0
     return 1 if report.fails(fail_on) else 0
+
+
+def severity_counts(diagnostics: Iterable[Diagnostic]) -> str:
+    """``错误 0 个，警告 2 个，提示 0 个。`` over the active (not waived) findings."""
+    active = [d for d in diagnostics if not d.waived]
+    counts = [sum(1 for d in active if d.severity == s) for s in Severity]
+    info, warning, error = counts
+    return f"错误 {error} 个，警告 {warning} 个，提示 {info} 个。"
+
+
+def tell_written(output: Path | None, standing: str) -> None:
+    """After an ``-o`` run, say on stderr what was written and how the result stands.
+
+    ``已写入 r.json：错误 0 个，警告 2 个，提示 0 个。`` Nothing without ``-o`` (the
+    result itself is on the screen then).
+    """
+    if output is not None:
+        sys.stderr.write(f"已写入 {output}：{standing}\n")
+        sys.stderr.flush()
+
+
+Progress = Callable[[int, int], None]
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Progress | None]:
+    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update

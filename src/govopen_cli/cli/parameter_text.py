@@ -14,7 +14,7 @@ import typing
 from typing import Any
 
 import typer
-from typer.core import TyperArgument, TyperOption
+from typer.core import TyperOption
 from typer.models import ParameterInfo
 
 #: What a value is, in the words a 政务公开 officer uses (a Python type means nothing).
@@ -23,8 +23,11 @@ TYPE_WORDS = {
     "<int>": "整数",
     "<float>": "数字",
     "<Path>": "路径",
-    "<list[Path]>": "路径…",
-    "<list[str]>": "文字…",
+    "<list[Path]>": "路径...",
+    "<list[str]>": "文字...",
+    "<int range>": "整数",
+    "<float range>": "数字",
+    "<bool>": "是/否",
 }
 
 
@@ -78,20 +81,18 @@ def type_text(param: Any, declared: Declared | None) -> str:
         return ""
     ranged = declared.minimum is not None or declared.maximum is not None
     label = f"<{_type_name(declared.annotation)}{' range' if ranged else ''}>"
-    if isinstance(param, TyperArgument) and param.metavar is not None:
-        return label  # a named argument keeps Typer's label
-    return TYPE_WORDS.get(label, label)
+    return TYPE_WORDS.get(label, "值")
 
 
 def range_text(declared: Declared | None) -> str:
-    """`` [x>=0]``, `` [2000<=x<=2100]``: the range of a number, if it has one."""
+    """``（≥0）``, ``（2000～2100）``: the range of a number, if it has one."""
     if declared is None or (declared.minimum is None and declared.maximum is None):
         return ""
     if declared.minimum is None:
-        return f" [x<={declared.maximum}]"
+        return f"（≤{declared.maximum}）"
     if declared.maximum is None:
-        return f" [x>={declared.minimum}]"
-    return f" [{declared.minimum}<=x<={declared.maximum}]"
+        return f"（≥{declared.minimum}）"
+    return f"（{declared.minimum}～{declared.maximum}）"
 
 
 def default_text(param: Any, ctx: typer.Context) -> str:
@@ -106,5 +107,5 @@ def default_text(param: Any, ctx: typer.Context) -> str:
     if isinstance(default, (list, tuple)):
         return ", ".join(str(d) for d in default)
     if inspect.isfunction(default):
-        return "(dynamic)"
+        return "（运行时确定）"
     return str(default)

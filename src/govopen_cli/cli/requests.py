@@ -26,6 +26,8 @@ from govopen_cli.cli.output import (
     emit,
     exit_code,
     render_options,
+    severity_counts,
+    tell_written,
 )
 from govopen_cli.errors import GovopenError
 from govopen_cli.reporters import ANNUAL_TABLE, REPORT
@@ -60,7 +62,7 @@ commands = typer.Typer(
     ),
 )
 def check_command(
-    ledger: Path = typer.Argument(..., help="台账文件：.csv、.xlsx 或 .yaml。"),
+    ledger: Path = typer.Argument(..., metavar="台账", help="台账文件：.csv、.xlsx 或 .yaml。"),
     catalog: Path | None = typer.Option(
         None, "--catalog", help="目录文件：核对关联事项，转主动公开的候选落到具体事项上。"
     ),
@@ -112,6 +114,7 @@ def check_command(
     emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output, force)
     if fmt == "github":
         append_step_summary(render_text(REPORT, result.report, "markdown"))
+    tell_written(output, severity_counts(result.report.diagnostics))
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
@@ -131,7 +134,7 @@ def check_command(
     ),
 )
 def report_command(
-    ledger: Path = typer.Argument(..., help="台账文件：.csv、.xlsx 或 .yaml。"),
+    ledger: Path = typer.Argument(..., metavar="台账", help="台账文件：.csv、.xlsx 或 .yaml。"),
     year: int = typer.Option(..., "--year", min=2000, max=2100, help="报告年度，如 2025。"),
     fmt: str = typer.Option(
         "text", "--format", "-f", help="输出格式：text（默认）、markdown、json、xlsx。"
@@ -165,6 +168,8 @@ def report_command(
         typer.echo(diagnostic_line(diag), err=True)
     if result.report.diagnostics or result.table is None:
         typer.echo(result.report.summary(), err=True)
+    if result.table is not None:
+        tell_written(output, severity_counts(result.report.diagnostics))
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))

@@ -30,7 +30,7 @@ commands = typer.Typer()
 def rules_command(
     query: str | None = typer.Argument(
         None,
-        metavar="CODE",
+        metavar="编号",
         help="规则编号（GO201）、名称（proactive-needs-website）或编号前缀（GO2）。",
         show_default=False,
     ),

@@ -31,6 +31,11 @@ def _names(quoted: str) -> str:
 _VALUE_PATTERNS: list[tuple[str, Callable[[re.Match[str]], str]]] = [
     (r"Input should be a valid integer\b.*", lambda m: "应为整数"),
     (r"Input should be a valid number\b.*", lambda m: "应为数字"),
+    (r"Input should be greater than or equal to (\S+)", lambda m: f"应不小于 {m[1]}"),
+    (r"Input should be less than or equal to (\S+)", lambda m: f"应不大于 {m[1]}"),
+    (r"(\S+) is not in the range x>=(\S+)\.", lambda m: f"{m[1]} 应不小于 {m[2]}"),
+    (r"(\S+) is not in the range x<=(\S+)\.", lambda m: f"{m[1]} 应不大于 {m[2]}"),
+    (r"(\S+) is not in the range (\S+)<=x<=(\S+)\.", lambda m: f"{m[1]} 应在 {m[2]}～{m[3]} 之间"),
     (r"'.*' is not a valid int(?:eger)?(?: range)?\.", lambda m: "应为整数"),
     (r"'.*' is not a valid float(?: range)?\.", lambda m: "应为数字"),
     (r"(?:File|Directory|Path) '(.+)' does not exist\.", lambda m: f"{m[1]} 不存在"),

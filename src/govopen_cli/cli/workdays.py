@@ -38,12 +38,12 @@ def _calendar(config_path: Path | None, holidays: Path | None) -> WorkdayCalenda
     "  govopen workdays add 2025年3月3日 40    延期后的答复期限",
 )
 def add_command(
-    date: str = typer.Argument(..., help="起算日期，如收到申请的日期。"),
-    days: int = typer.Argument(..., min=0, help="工作日数（0 或正整数）。"),
+    date: str = typer.Argument(..., metavar="日期", help="起算日期，如收到申请的日期。"),
+    days: int = typer.Argument(..., min=0, metavar="天数", help="工作日数（0 或正整数）。"),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
 ) -> None:
-    """输出 DATE 之后第 N 个工作日（从次日起算，与《政府信息公开条例》的算法一致）。"""
+    """输出“日期”之后第“天数”个工作日（从次日起算，与《政府信息公开条例》的算法一致）。"""
     start = parse_date(date)
     typer.echo(_calendar(config_path, holidays).add(start, days).isoformat())
 
@@ -54,8 +54,8 @@ def add_command(
     epilog="示例：govopen workdays count 2025-09-26 2025-10-30     输出 20",
 )
 def count_command(
-    start: str = typer.Argument(..., metavar="FROM", help="起算日期（不计入）。"),
-    end: str = typer.Argument(..., metavar="TO", help="截止日期（计入）。"),
+    start: str = typer.Argument(..., metavar="起算日期", help="起算日期（不计入）。"),
+    end: str = typer.Argument(..., metavar="截止日期", help="截止日期（计入）。"),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
 ) -> None:
@@ -71,11 +71,11 @@ def count_command(
     "退出状态：0 是工作日；1 不是；2 无法判断（年份未知、日期格式不对）。",
 )
 def is_command(
-    date: str = typer.Argument(..., help="要判断的日期。"),
+    date: str = typer.Argument(..., metavar="日期", help="要判断的日期。"),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     holidays: Path | None = typer.Option(None, "--holidays", help=HOLIDAYS_HELP),
 ) -> None:
-    """判断 DATE 是不是工作日：是则以状态 0 退出，不是则以状态 1 退出。"""
+    """判断“日期”是不是工作日：是则以状态 0 退出，不是则以状态 1 退出。"""
     day = parse_date(date)
     calendar = _calendar(config_path, holidays)
     kind = calendar.day_kind(day)
@@ -98,7 +98,7 @@ def is_command(
 def notice_command(
     file: Path = typer.Argument(
         ...,
-        metavar="FILE",
+        metavar="文件",
         help="通知原文：粘贴保存的文本（.txt）或另存的网页（.html）；写 - 则从标准输入读（可直接粘贴）。",
     ),
     output: Path | None = typer.Option(

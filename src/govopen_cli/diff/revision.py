@@ -74,29 +74,82 @@ class LoadedSide:
         )
 
 
-def _git(args: list[str], what: str) -> bytes:
+def _git(args: list[str], what: str, rev: str = "", path: str = "") -> bytes:
     try:
         done = subprocess.run(["git", *args], capture_output=True, check=False)
     except OSError as exc:
-        raise GovopenError(f"无法运行 git 来读取 {what}：{exc.strerror or exc}") from exc
+        raise GovopenError(
+            f"无法读取 {what}：找不到 git 程序。"
+            "读取 修订版本:路径 要用 git：请安装 git（https://git-scm.com）并确认在命令行中能运行 git；"
+            "或先把该版本另存为文件（git show 修订版本:路径 > 旧.yaml），再对比两个文件"
+        ) from exc
     if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-        detail = reason[-1] if reason else f"git 退出状态 {done.returncode}"
-        raise GovopenError(f"无法从 git 读取 {what}：{detail}")
+        stderr = done.stderr.decode("utf-8", errors="replace")
+        raise GovopenError(f"无法读取 {what}：{_git_reason(stderr, done.returncode, rev, path)}")
     return done.stdout
+
+
+def _git_reason(stderr: str, status: int, rev: str, path: str) -> str:
+    """git's English error, said in Chinese with the fix."""
+    if "not a git repository" in stderr:
+        return (
+            f"当前文件夹 {Path.cwd()} 不在 git 仓库中。请在目录所在的仓库里运行 govopen diff"
+            "（先 cd 到仓库根目录），或对比两个文件"
+        )
+    if "invalid object name" in stderr or "unknown revision" in stderr or "bad revision" in stderr:
+        return (
+            f"git 仓库中没有修订版本 {rev}。修订版本可以是提交号、分支、标签或 HEAD~1"
+            "（上一个提交）；用 git log --oneline 查看有哪些提交"
+        )
+    if "exists on disk, but not in" in stderr:
+        return (
+            f"{path} 在磁盘上有，但修订版本 {rev} 中还没有它（尚未提交）。"
+            "请先提交，或把它当作文件直接对比（不写 修订版本:）"
+        )
+    if "does not exist in" in stderr or "exists, but not" in stderr:
+        return f"修订版本 {rev} 中没有路径 {path}。" + _path_hint(stderr, rev, path)
+    lines = stderr.strip().splitlines()
+    return lines[-1] if lines else f"git 以状态 {status} 结束"
+
+
+def _path_hint(stderr: str, rev: str, path: str) -> str:
+    hint = (
+        "修订版本:路径 中的路径从仓库根目录算起（或以 ./ 开头，从当前文件夹算起），"
+        f"用 / 分隔，不用 \\；用 git ls-tree -r --name-only {rev or 'HEAD'} 查看该版本中的文件"
+    )
+    try:
+        prefix = _git(["rev-parse", "--show-prefix"], path).decode().strip()
+    except GovopenError:
+        prefix = ""
+    if prefix and not path.startswith(("./", "../")):
+        return (
+            f"你在仓库的子文件夹 {prefix.rstrip('/')} 中：要读当前文件夹下的 {path}，"
+            f"写 {rev}:./{path} 或 {rev}:{prefix}{path}。" + hint
+        )
+    return hint
 
 
 def read_git_file(rev: str, path: str) -> bytes:
     """The bytes of ``path`` at revision ``rev`` (``git show REV:path``).
 
-    Raises :class:`GovopenError` naming the revision and path when git cannot
-    give a file: not a repository, unknown revision, no such path, a folder.
+    Raises :class:`GovopenError` naming the revision and path, in Chinese with the fix,
+    when git cannot give a file: git missing, not a repository, unknown revision, no
+    such path (or one written with ``\\``), a folder.
     """
     what = f"{rev}:{path}（修订版本 {rev or '暂存区'}，路径 {path}）"
-    kind = _git(["cat-file", "-t", f"{rev}:{path}"], what).decode().strip()
+    if "\\" in path:
+        raise GovopenError(
+            f"无法读取 {what}：git 的路径用 / 分隔，不用 \\。"
+            f"请写成 {rev}:{path.replace(chr(92), '/')}（路径从仓库根目录算起）"
+        )
+    kind = _git(["cat-file", "-t", f"{rev}:{path}"], what, rev, path).decode().strip()
+    if kind == "tree":
+        raise GovopenError(
+            f"无法读取 {what}：这是文件夹，不是文件。请写出其中的目录文件，如 {rev}:{path}/2025.yaml"
+        )
     if kind != "blob":
-        raise GovopenError(f"无法从 git 读取 {what}：这不是文件（是 {kind}）")
-    return _git(["show", f"{rev}:{path}"], what)
+        raise GovopenError(f"无法读取 {what}：这不是文件（是 {kind}）")
+    return _git(["show", f"{rev}:{path}"], what, rev, path)
 
 
 def _repo_path(path: str) -> str:

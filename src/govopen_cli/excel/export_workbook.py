@@ -81,14 +81,17 @@ def _discard(wb: Any, tmp: str) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
-def _ticker(total: int, progress: ProgressCallback | None) -> Callable[[], None]:
+def _ticker(items: int, progress: ProgressCallback | None) -> Callable[[], None]:
+    """One tick per row written; ``progress(items done, items)``: each item has two rows
+    (目录 and 检查表), so 20,000 items show 20000/20000, never 40000."""
+    total = 2 * items
     done = 0
 
     def tick() -> None:
         nonlocal done
         done += 1
         if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
-            progress(done, total)
+            progress(done // 2, items)
 
     return tick
 
@@ -110,7 +113,7 @@ def export_workbook(
 
     ``diagnostics`` fill 问题清单 (the findings of ``govopen check``); ``coverage``
     fills 覆盖情况 when the catalog has a 三定 mapping. ``progress(done, total)``
-    is called as rows are written. Raises :class:`~govopen_cli.errors.OutputError`
+    is called as rows are written, counting items. Raises :class:`~govopen_cli.errors.OutputError`
     when the file cannot be written; an existing file is then left untouched.
     """
     _output_folder(out_path)  # fail before the work, not after
@@ -155,7 +158,7 @@ def _export(
         wb.calculation.fullCalcOnLoad = True
         columns = tuple(layout.catalog_columns(features_of(catalog)))
         n = len(catalog.items)
-        tick = _ticker(2 * n, progress)
+        tick = _ticker(n, progress)
         write_catalog_sheet(wb, catalog, columns, tick)
         write_inspection_sheet(wb, catalog, tick)
         coverage_last = write_coverage_sheet(wb, coverage) if coverage is not None else 2

@@ -103,7 +103,6 @@ def _text_lines(diff: CatalogDiff) -> list[StyledLine]:
     if diff.empty:
         lines.append([(diff.summary(), "green")])
         return lines
-    width = max(len(c.severity.label) for c in diff.changes)
     for group in _groups(diff):
         lines.append([])
         lines.append([(group.title, "bold"), ("  " + group.where, "dim")])
@@ -113,7 +112,7 @@ def _text_lines(diff: CatalogDiff) -> list[StyledLine]:
                     ("  ", ""),
                     (change.code, "magenta"),
                     (" ", ""),
-                    (change.severity.label.ljust(width), SEVERITY_STYLE[change.severity]),
+                    (change.severity.zh, SEVERITY_STYLE[change.severity]),
                     ("  " + change.message, ""),
                 ]
             )

@@ -170,7 +170,7 @@ def rules_text(rules: list[Code]) -> str:
     if not rules:
         return ""
     width = max(len(r.name) for r in rules)
-    lines = [f"{r.code}  {r.name:<{width}}  {r.severity.label:<7}  {r.summary}" for r in rules]
+    lines = [f"{r.code}  {r.name:<{width}}  {r.severity.zh}  {r.summary}" for r in rules]
     return "\n".join(lines) + "\n"
 
 

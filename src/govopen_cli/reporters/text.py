@@ -1,4 +1,8 @@
-"""The text format: one line per problem, ``path:line:column: CODE severity message``."""
+"""The text format: one line per problem, ``path:line:column: CODE 严重程度 message``.
+
+The severity is the Chinese word (错误/警告/提示) a reader sees; the machine formats
+(json, sarif, junit, github) keep the stable English tokens.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ def diagnostic_line(diag: Diagnostic) -> str:
     """The plain one-line form of a diagnostic."""
     where = line_start(visible(diag.where))
     waived = f"（已豁免：{visible(diag.waiver_reason)}）" if diag.waived else ""
-    return f"{where}: {diag.code} {diag.severity.label} {visible(diag.message)}{waived}"
+    return f"{where}: {diag.code} {diag.severity.zh} {visible(diag.message)}{waived}"
 
 
 @register(REPORT, "text")
@@ -32,7 +36,7 @@ def _styled(diag: Diagnostic) -> StyledLine:
         (": ", ""),
         (diag.code, "magenta"),
         (" ", ""),
-        (diag.severity.label, SEVERITY_STYLE[diag.severity]),
+        (diag.severity.zh, SEVERITY_STYLE[diag.severity]),
         (" " + visible(diag.message), ""),
     ]
     if diag.waived:
