@@ -20,7 +20,9 @@ def test_the_sample_catalog_covers_every_duty(run_line, tmp_path):
     make_project(tmp_path)
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 0, result.stdout
-    assert result.lines == ["检查了 2 个文件，错误 0 个，警告 0 个，提示 0 个。"]
+    assert result.lines == [
+        "检查了 2 个文件，错误 0 个，警告 0 个，提示 0 个。配置：govopen.toml。"
+    ]
 
 
 def test_duty_no_item_discloses_is_an_error_at_the_duty_in_the_mapping(run_line, tmp_path):

@@ -88,10 +88,12 @@ def check_command(
         raise typer.BadParameter(
             "--baseline 和 --write-baseline 不能同时使用：更新基线只需 --write-baseline"
         )
+    from govopen_cli.catalog.config import ConfigFinder
+    from govopen_cli.codes import is_known_code
+
     config = project_config(config_path)
-    if min_coverage is not None:
-        config = replace(config, min_coverage=min_coverage)
-    severity = parse_severity(fail_on) or config.fail_on
+    overrides = {} if min_coverage is None else {"min_coverage": min_coverage}
+    config = replace(config, **overrides)
     if paths:
         targets = list(paths)
     else:
@@ -106,12 +108,18 @@ def check_command(
         existing_file(duties, "三定映射文件")
     options = CheckOptions(
         config=config,
+        # --config: every file under it; else each file under its nearest govopen.toml
+        finder=None if config_path is not None else ConfigFinder(is_known_code, overrides),
         duties=duties,
         today=parse_today(today),
         keep_files=False,
         baseline=load_baseline(baseline_path) if baseline_path is not None else None,
     )
     result = check_paths(targets, options)
+    # the strictest fail-on among the configurations the files were checked under
+    severity = parse_severity(fail_on) or min(
+        (c.fail_on for c in result.configs), default=config.fail_on
+    )
     emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output)
     if fmt == "github":
         append_step_summary(render_text(REPORT, result.report, "markdown"))
