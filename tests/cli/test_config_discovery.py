@@ -62,7 +62,7 @@ def test_no_config_says_defaults_are_used(run_line, tmp_path):
 
 def test_a_config_saved_with_a_bom_is_read(run_line, tmp_path):
     make_project(tmp_path, config=None)
-    (tmp_path / "govopen.toml").write_bytes(b"\xef\xbb\xbf" + 'ignore = ["GO4"]\n'.encode())
+    (tmp_path / "govopen.toml").write_bytes(b"\xef\xbb\xbf" + b'ignore = ["GO4"]\n')
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 0, result.stdout + result.stderr
     assert result.lines[-1].endswith("配置：govopen.toml。")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -92,7 +93,7 @@ def check_command(
     from govopen_cli.codes import is_known_code
 
     config = project_config(config_path)
-    overrides = {} if min_coverage is None else {"min_coverage": min_coverage}
+    overrides: dict[str, Any] = {} if min_coverage is None else {"min_coverage": min_coverage}
     config = replace(config, **overrides)
     if paths:
         targets = list(paths)
