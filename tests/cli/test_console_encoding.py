@@ -43,6 +43,7 @@ LINES: list[tuple[str, int]] = [
     ("govopen requests check examples/ledger/台账-2025.csv --today 2025-12-31", 1),
     ("govopen requests report examples/ledger/台账-2025.csv --year 2025", 1),
     ("govopen check nope.yaml", 2),
+    ("govopen init {tmp}/新仓库 --agency 某某县自然资源局 --year 2026 --id mouxian-zrzyj", 0),
 ]
 
 

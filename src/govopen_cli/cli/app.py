@@ -18,7 +18,7 @@ from typing import NoReturn
 import typer
 
 from govopen_cli import __version__
-from govopen_cli.cli import check, coverage, diff, excel, requests, rules, workdays
+from govopen_cli.cli import check, coverage, diff, excel, init, requests, rules, workdays
 from govopen_cli.cli.help_screen import HelpGroup, show_help_without_command
 from govopen_cli.cli.output import COULD_NOT_RUN, configure_console
 from govopen_cli.cli.usage_error import usage_error_text
@@ -49,6 +49,7 @@ for group in (
     rules.commands,
     requests.commands,
     workdays.commands,
+    init.commands,
 ):
     app.add_typer(group)
 
