@@ -257,7 +257,6 @@ class ConfigFinder:
         self.known_code = known_code
         self.overrides = dict(overrides or {})
         self._loaded: dict[Path | None, Config] = {}
-        self.used: list[Config] = []
 
     def config_for(self, path: Path) -> Config:
         """The configuration a file is checked under (defaults when there is none)."""
@@ -267,7 +266,4 @@ class ConfigFinder:
             if self.overrides:
                 config = replace(config, **self.overrides)
             self._loaded[found] = config
-        config = self._loaded[found]
-        if all(config is not c for c in self.used):
-            self.used.append(config)
-        return config
+        return self._loaded[found]

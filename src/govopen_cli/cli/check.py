@@ -10,7 +10,6 @@ import typer
 
 from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import (
-    CONFIG_HELP,
     FAIL_ON_HELP,
     FORMAT_HELP,
     existing_file,
@@ -51,7 +50,11 @@ def check_command(
     ),
     fmt: str = format_option(REPORT, FORMAT_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
-    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    config_path: Path | None = typer.Option(
+        None,
+        "--config",
+        help="所有文件用这个配置（默认：离每个文件最近的 govopen.toml）。",
+    ),
     duties: Path | None = typer.Option(
         None, "--duties", help="三定映射文件：对所有目录做三定覆盖检查（覆盖 catalog.duties）。"
     ),
