@@ -79,3 +79,24 @@ def test_missing_options_without_a_terminal_are_a_usage_error(run_line, tmp_path
 def test_a_bad_id_is_refused(run_line, tmp_path):
     result = run_line(f"govopen init {tmp_path} --agency 某局 --year 2026 --id 某某局")
     assert result.exit_code == 2 and "目录标识" in result.stderr
+
+
+class _Terminal:
+    """Typed answers on a terminal: stdin that says it is a TTY."""
+
+    def __init__(self, answers: list[str]) -> None:
+        self.answers = [a + "\n" for a in answers]
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self, *args: object) -> str:
+        return self.answers.pop(0)
+
+
+def test_on_a_terminal_missing_options_are_asked_for(run_line, tmp_path, monkeypatch):
+    monkeypatch.setattr("sys.stdin", _Terminal(["某某县自然资源局", "2026", "mouxian-zrzyj"]))
+    result = run_line(f"govopen init {tmp_path}")
+    assert result.exit_code == 0, result.stderr
+    assert "机关全称" in result.stdout and "目录年度" in result.stdout
+    assert (tmp_path / "catalogs/mouxian-zrzyj/2026.yaml").is_file()
