@@ -101,6 +101,8 @@ class Report:
     title: str = "govopen check"
     #: Findings left out because a ``--baseline`` already records them (None: no baseline).
     baselined: int | None = None
+    #: The govopen.toml files the run used ("" for defaults: none found); None: not said.
+    configs: list[str] | None = None
 
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         """Add diagnostics (order does not matter: :meth:`sorted` orders them)."""
@@ -141,7 +143,18 @@ class Report:
             parts.append(f"已豁免 {waived} 个")
         if self.baselined:
             parts.append(f"基线中已有 {self.baselined} 个（未列出）")
-        return "，".join(parts) + "。"
+        return "，".join(parts) + "。" + self._config_note()
+
+    def _config_note(self) -> str:
+        if self.configs is None:
+            return ""
+        found = [c for c in self.configs if c]
+        if not found:
+            return "未找到 govopen.toml，使用默认设置。"
+        note = f"配置：{'、'.join(found)}"
+        if len(found) < len(self.configs):
+            note += "；其余文件未找到 govopen.toml，使用默认设置"
+        return note + "。"
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document printed by ``--format json``."""

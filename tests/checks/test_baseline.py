@@ -67,7 +67,7 @@ def test_baseline_hides_known_findings_and_counts_them(baselined, run_line):
     result = run_line("govopen check 2025.yaml --baseline b.json", cwd=baselined)
     assert result.exit_code == 0, result.stdout
     assert result.lines == [
-        "检查了 2 个文件，错误 0 个，警告 0 个，提示 0 个，基线中已有 3 个（未列出）。"
+        "检查了 2 个文件，错误 0 个，警告 0 个，提示 0 个，基线中已有 3 个（未列出）。配置：govopen.toml。"
     ]
 
 

@@ -20,7 +20,9 @@ def test_the_sample_catalog_covers_every_duty(run_line, tmp_path):
     make_project(tmp_path)
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 0, result.stdout
-    assert result.lines == ["检查了 2 个文件，错误 0 个，警告 0 个，提示 0 个。"]
+    assert result.lines == [
+        "检查了 2 个文件，错误 0 个，警告 0 个，提示 0 个。配置：govopen.toml。"
+    ]
 
 
 def test_duty_no_item_discloses_is_an_error_at_the_duty_in_the_mapping(run_line, tmp_path):
@@ -236,3 +238,58 @@ def test_every_coverage_code_is_documented_in_four_parts():
     for code in codes:
         for part in ("检查：", "依据：", "错误示例：", "修改："):
             assert part in code.doc, (code.code, part)
+
+
+# A duty id used twice: the uncovered second D01 hid behind the item naming D01.
+DUPLICATED_DUTY = (
+    MAPPING
+    + """\
+  - id: D01
+    text: 负责全县矿产资源管理工作，组织编制并实施矿产资源规划。
+"""
+)
+# exempt: yes is not an exemption (no reason, no basis).
+EXEMPT_YES = (
+    MAPPING
+    + """\
+  - id: D04
+    text: 负责全县矿产资源管理工作，组织编制并实施矿产资源规划。
+    exempt: yes
+"""
+)
+
+
+def test_duplicated_duty_id_makes_coverage_untrusted_not_100(run_line, tmp_path):
+    make_project(tmp_path, mapping=DUPLICATED_DUTY)
+    result = run_line("govopen coverage 2025.yaml --min-coverage 100", cwd=tmp_path)
+    assert result.exit_code == 1
+    figure = result.lines[-1]
+    assert figure.startswith("三定映射不可信，覆盖率不能作为结论：职责编号 D01 重复")
+    assert "覆盖率 100%" not in figure
+    assert [line.split()[-1] for line in result.lines if line.startswith("D01")] == [
+        "无法判断",
+        "无法判断",
+    ]
+    # without a threshold too: an untrusted mapping is not a passing coverage
+    assert run_line("govopen coverage 2025.yaml", cwd=tmp_path).exit_code == 1
+
+
+def test_exempt_yes_is_an_error_and_not_counted_as_an_exemption(run_line, tmp_path):
+    make_project(tmp_path, mapping=EXEMPT_YES)
+    checked = run_line("govopen check 2025.yaml --min-coverage 100", cwd=tmp_path)
+    assert checked.exit_code == 1
+    [schema] = findings(checked.lines, "GO102")
+    assert schema.startswith(f"sanding.yaml:{line_of(EXEMPT_YES, 'exempt: yes')}:13: GO102 错误")
+    [threshold] = findings(checked.lines, "GO409")
+    assert "三定映射不可信" in threshold and "D04 的 exempt" in threshold
+    data = json.loads(run_line("govopen coverage 2025.yaml -f json", cwd=tmp_path).stdout)
+    assert data["trusted"] is False and data["passed"] is False
+    assert data["counts"]["exempt"] == 1  # D03, the real exemption; not D04
+    assert data["counts"]["unclear"] == 1
+    assert data["coverage"] == 75.0
+
+
+def test_a_sound_mapping_stays_trusted(run_line, tmp_path):
+    make_project(tmp_path)
+    data = json.loads(run_line("govopen coverage 2025.yaml -f json", cwd=tmp_path).stdout)
+    assert data["trusted"] is True and data["untrusted"] == [] and data["coverage"] == 100.0

@@ -26,7 +26,10 @@ def test_waiver_silences_its_rule_for_its_item_only(run_line, tmp_path):
     assert result.exit_code == 1  # GK-001's link is still an error
     [line] = findings(result.lines, "GO404")
     assert "事项 GK-001" in line
-    assert result.lines[-1] == "检查了 2 个文件，错误 1 个，警告 0 个，提示 0 个，已豁免 1 个。"
+    assert (
+        result.lines[-1]
+        == "检查了 2 个文件，错误 1 个，警告 0 个，提示 0 个，已豁免 1 个。配置：govopen.toml。"
+    )
 
 
 def test_waived_findings_do_not_fail_the_run_but_are_counted(run_line, tmp_path):
@@ -34,7 +37,9 @@ def test_waived_findings_do_not_fail_the_run_but_are_counted(run_line, tmp_path)
     make_project(tmp_path, catalog=catalog)
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
     assert result.exit_code == 0, result.stdout
-    assert result.lines == ["检查了 2 个文件，错误 0 个，警告 0 个，提示 0 个，已豁免 1 个。"]
+    assert result.lines == [
+        "检查了 2 个文件，错误 0 个，警告 0 个，提示 0 个，已豁免 1 个。配置：govopen.toml。"
+    ]
 
 
 def test_json_marks_a_waived_finding_with_its_reason(run_line, tmp_path):

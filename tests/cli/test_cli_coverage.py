@@ -97,7 +97,13 @@ def test_json_format(run_line, tmp_path):
     assert data["catalog"] == {"file": "2025.yaml", "id": "demo-zrzyj", "year": 2025}
     assert data["duties_file"] == "sanding.yaml"
     assert (data["coverage"], data["min_coverage"], data["passed"]) == (75.0, 90.0, False)
-    assert data["counts"] == {"duties": 4, "covered": 2, "exempt": 1, "missing": 1}
+    assert data["counts"] == {
+        "duties": 4,
+        "covered": 2,
+        "exempt": 1,
+        "missing": 1,
+        "unclear": 0,
+    }
     assert [(d["id"], d["status"]) for d in data["duties"]] == [
         ("D01", "covered"),
         ("D02", "covered"),

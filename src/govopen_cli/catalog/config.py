@@ -1,4 +1,9 @@
-"""The project file ``govopen.toml``: found from the working directory upward.
+"""The project file ``govopen.toml``: the nearest one upward from each checked file.
+
+As ruff and black do, a file is checked under the ``govopen.toml`` in its own folder
+or the nearest parent (:class:`ConfigFinder`), so the result does not depend on the
+working directory. A file saved by Notepad with a UTF-8 BOM is read as well; one in
+GBK gets a Chinese message that says how to save it as UTF-8.
 
 Example (every key optional)::
 
@@ -28,13 +33,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import ConfigError
-from govopen_cli.input_file import InputFileError, read_input_text
+from govopen_cli.input_file import InputFileError, read_input
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -105,8 +110,11 @@ class Config:
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """``govopen.toml`` in ``start`` (the working directory) or the nearest parent."""
+    """``govopen.toml`` in ``start`` (a folder, or a file's folder; default: the
+    working directory) or the nearest parent."""
     here = (start or Path.cwd()).resolve()
+    if here.is_file():
+        here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / CONFIG_NAME
         if candidate.is_file():
@@ -140,11 +148,17 @@ def load_config(path: Path | None, known_code: Callable[[str], bool] | None = No
     if path is None:
         return Config()
     try:
-        data = tomllib.loads(read_input_text(path))
+        # utf-8-sig: Notepad saves "UTF-8" with a byte-order mark
+        data = tomllib.loads(read_input(path).decode("utf-8-sig"))
     except InputFileError as exc:
         raise ConfigError(f"无法读取配置文件：{exc}") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"无法读取配置文件 {path}：{exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"配置文件 {path} 不是 UTF-8 编码（第 {exc.start + 1} 个字节起无法按 UTF-8 读取，"
+            "多半是用 GBK/ANSI 保存的）。请在记事本中“另存为”，编码选 UTF-8 后保存"
+        ) from exc
+    except OSError as exc:
+        raise ConfigError(f"无法读取配置文件 {path}：{exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"配置文件 {path} 不是有效的 TOML：{exc}") from exc
     _check_keys(data, _TOP_KEYS, "顶层", path)
@@ -227,3 +241,30 @@ def apply_config(diagnostics: list[Diagnostic], config: Config) -> list[Diagnost
             diag = diag.with_severity(config.severity[diag.code])
         out.append(diag)
     return out
+
+
+class ConfigFinder:
+    """The configuration of each file: the nearest ``govopen.toml`` upward from it.
+
+    Each govopen.toml is read once. ``overrides`` (command-line options such as
+    ``--min-coverage``) replace the same fields of every configuration found.
+    """
+
+    def __init__(
+        self,
+        known_code: Callable[[str], bool] | None = None,
+        overrides: dict[str, Any] | None = None,
+    ) -> None:
+        self.known_code = known_code
+        self.overrides = dict(overrides or {})
+        self._loaded: dict[Path | None, Config] = {}
+
+    def config_for(self, path: Path) -> Config:
+        """The configuration a file is checked under (defaults when there is none)."""
+        found = find_config(path.resolve().parent)
+        if found not in self._loaded:
+            config = load_config(found, known_code=self.known_code)
+            if self.overrides:
+                config = replace(config, **self.overrides)
+            self._loaded[found] = config
+        return self._loaded[found]

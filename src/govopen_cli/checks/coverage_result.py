@@ -29,7 +29,9 @@ class CoverageResult:
 
     @property
     def passed(self) -> bool:
-        """False when a threshold is set and the coverage is below it."""
+        """False when the mapping cannot be trusted, or a threshold is set and not met."""
+        if not self.table.trusted:
+            return False
         return self.threshold is None or self.table.percent >= self.threshold
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from govopen_cli.catalog.config import Config, apply_config
+from govopen_cli.catalog.config import Config, ConfigFinder, apply_config
 from govopen_cli.catalog.files import LoadedFile, discover_files, display_path, load_file
 from govopen_cli.catalog.model import (
     Catalog,
@@ -36,6 +36,9 @@ class CheckOptions:
     """What a check run needs besides the paths."""
 
     config: Config = field(default_factory=Config)
+    #: Each file under the nearest govopen.toml upward from it (``govopen check``);
+    #: None: every file under :attr:`config`.
+    finder: ConfigFinder | None = None
     duties: Path | None = None
     today: dt.date = field(default_factory=dt.date.today)
     #: Keep every file's node tree and model in the result (export, coverage need
@@ -56,6 +59,8 @@ class CheckResult:
 
     report: Report
     files: list[LoadedFile]
+    #: The configurations the files were checked under, in the order first used.
+    configs: list[Config] = field(default_factory=list)
 
     @property
     def catalogs(self) -> list[LoadedFile]:
@@ -68,6 +73,15 @@ class _Session:
         self.options = options
         self.loaded: dict[Path, LoadedFile] = {}
         self.order: list[Path] = []
+        self.configs: list[Config] = []
+
+    def config_for(self, path: Path) -> Config:
+        """The configuration a file is checked under."""
+        finder = self.options.finder
+        config = finder.config_for(path) if finder is not None else self.options.config
+        if all(config is not c for c in self.configs):
+            self.configs.append(config)
+        return config
 
     def get(self, path: Path, expect: Kind | None = None) -> LoadedFile:
         key = path.resolve()
@@ -86,6 +100,7 @@ class _Session:
         catalog = cat_file.catalog
         assert catalog is not None
         options = self.options
+        config = self.config_for(cat_file.path)
         if options.duties is not None:
             mapping = self.get(options.duties, "duties")
             if mapping.kind == "catalog":
@@ -130,8 +145,8 @@ class _Session:
                     )
                 ]
             return mapping, []
-        if options.config.duties:
-            return self.get(options.config.resolve(options.config.duties), "duties"), []
+        if config.duties:
+            return self.get(config.resolve(config.duties), "duties"), []
         return None, []
 
 
@@ -205,7 +220,8 @@ def check_paths(paths: list[Path], options: CheckOptions | None = None) -> Check
     for done, path in enumerate(targets, 1):
         loaded = session.get(path)
         if loaded.catalog is not None:
-            found.extend(_check_catalog(session, loaded))
+            config = session.config_for(loaded.path)
+            found.extend(apply_config(_check_catalog(session, loaded, config), config))
             if not options.keep_files:
                 session.release(loaded)
         if options.progress is not None:
@@ -213,15 +229,17 @@ def check_paths(paths: list[Path], options: CheckOptions | None = None) -> Check
     files = [session.loaded[k] for k in session.order]
     for loaded in files:
         report.files.append(loaded.display)
-        report.extend(_with_fingerprints(loaded))
+        report.extend(apply_config(_with_fingerprints(loaded), session.config_for(loaded.path)))
     report.extend(_unique(found))
-    report.diagnostics = apply_config(report.diagnostics, options.config)
+    report.configs = [display_path(c.path) if c.path else "" for c in session.configs]
     if options.baseline is not None:
         report.diagnostics, report.baselined = options.baseline.filter_new(report.diagnostics)
-    return CheckResult(report=report, files=files if options.keep_files else [])
+    return CheckResult(
+        report=report, files=files if options.keep_files else [], configs=session.configs
+    )
 
 
-def _check_catalog(session: _Session, cat_file: LoadedFile) -> list[Diagnostic]:
+def _check_catalog(session: _Session, cat_file: LoadedFile, config: Config) -> list[Diagnostic]:
     """The rules' findings for one catalog, with its items' waivers applied.
 
     Also marks the waived problems among the catalog file's own (loader and schema)
@@ -234,14 +252,10 @@ def _check_catalog(session: _Session, cat_file: LoadedFile) -> list[Diagnostic]:
     mapping_file, found = session.mapping_for(cat_file)
     cat_file.mapping = mapping_file
     dutymap = mapping_file.dutymap if mapping_file is not None else None
-    context = RuleContext(
-        catalog=catalog, config=options.config, dutymap=dutymap, today=options.today
-    )
+    context = RuleContext(catalog=catalog, config=config, dutymap=dutymap, today=options.today)
     book = WaiverBook(catalog, options.today)
     for code, finding in run_rules(context):
-        found.append(
-            book.waive(_to_diagnostic(code, finding, catalog, options.config), finding.item_id)
-        )
+        found.append(book.waive(_to_diagnostic(code, finding, catalog, config), finding.item_id))
     cat_file.diagnostics = [book.waive(d) for d in _with_fingerprints(cat_file)]
 
     rules = load_rules()
@@ -250,7 +264,7 @@ def _check_catalog(session: _Session, cat_file: LoadedFile) -> list[Diagnostic]:
         rule_ = rules.get(code)
         return (
             code in all_codes()
-            and options.config.enabled(code)
+            and config.enabled(code)
             and (dutymap is not None or rule_ is None or not rule_.needs_duties)
         )
 

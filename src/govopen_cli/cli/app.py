@@ -19,9 +19,9 @@ from typing import NoReturn
 import typer
 
 from govopen_cli import __version__
-from govopen_cli.cli import check, coverage, diff, excel, requests, rules, workdays
+from govopen_cli.cli import check, coverage, diff, excel, init, requests, rules, workdays
 from govopen_cli.cli.help_screen import HelpGroup, show_help_without_command
-from govopen_cli.cli.output import COULD_NOT_RUN
+from govopen_cli.cli.output import COULD_NOT_RUN, configure_console
 from govopen_cli.cli.usage_error import usage_error_text
 from govopen_cli.errors import GovopenError
 
@@ -50,6 +50,7 @@ for group in (
     rules.commands,
     requests.commands,
     workdays.commands,
+    init.commands,
 ):
     app.add_typer(group)
 
@@ -76,6 +77,7 @@ def main(args: Sequence[str] | None = None, prog_name: str | None = None) -> NoR
 
     ``args`` and ``prog_name`` default to the command line and the script's name.
     """
+    configure_console()
     try:
         # Not standalone: Click's usage errors come back here to be told in Chinese.
         # typer.Exit, --help and --version come back as the exit status (None: 0);

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import typer
 
 from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import (
-    CONFIG_HELP,
     FAIL_ON_HELP,
     FORMAT_HELP,
     existing_file,
@@ -66,7 +66,11 @@ def check_command(
         "--allow-outside-links",
         help="允许 catalog.duties 指向项目文件夹（govopen.toml 所在文件夹或 git 仓库）以外的文件。",
     ),
-    config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
+    config_path: Path | None = typer.Option(
+        None,
+        "--config",
+        help="所有文件用这个配置（默认：离每个文件最近的 govopen.toml）。",
+    ),
     duties: Path | None = typer.Option(
         None, "--duties", help="三定映射文件：对所有目录做三定覆盖检查（覆盖 catalog.duties）。"
     ),
@@ -104,10 +108,12 @@ def check_command(
         raise typer.BadParameter(
             "--baseline 和 --write-baseline 不能同时使用：更新基线只需 --write-baseline"
         )
+    from govopen_cli.catalog.config import ConfigFinder
+    from govopen_cli.codes import is_known_code
+
     config = project_config(config_path)
-    if min_coverage is not None:
-        config = replace(config, min_coverage=min_coverage)
-    severity = parse_severity(fail_on) or config.fail_on
+    overrides: dict[str, Any] = {} if min_coverage is None else {"min_coverage": min_coverage}
+    config = replace(config, **overrides)
     if paths:
         targets = list(paths)
     else:
@@ -122,6 +128,8 @@ def check_command(
         existing_file(duties, "三定映射文件")
     options = CheckOptions(
         config=config,
+        # --config: every file under it; else each file under its nearest govopen.toml
+        finder=None if config_path is not None else ConfigFinder(is_known_code, overrides),
         duties=duties,
         today=parse_today(today),
         keep_files=False,
@@ -130,6 +138,10 @@ def check_command(
     )
     with progress_bar("检查文件") as update:
         result = check_paths(targets, replace(options, progress=update))
+    # the strictest fail-on among the configurations the files were checked under
+    severity = parse_severity(fail_on) or min(
+        (c.fail_on for c in result.configs), default=config.fail_on
+    )
     emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output, force)
     tell_written(output, severity_counts(result.report.diagnostics))
     if fmt == "github":

@@ -34,7 +34,8 @@ commands = typer.Typer()
         "示例：\n\n"
         "  govopen coverage catalogs/2025.yaml                    用目录 catalog.duties 指定的映射\n\n"
         "  govopen coverage catalogs/2025.yaml --duties sanding.yaml --min-coverage 100\n\n"
-        "退出状态：0 覆盖率达到要求（或没有要求）；1 低于 --min-coverage；"
+        "退出状态：0 覆盖率达到要求（或没有要求）；1 低于 --min-coverage，"
+        "或三定映射不可信（职责编号重复、exempt 不是写有理由和依据的声明）；"
         "2 无法计算（目录或映射无法读取、没有三定映射）。"
     ),
 )
@@ -60,7 +61,7 @@ def coverage_command(
 ) -> None:
     """三定覆盖：逐项列出职责和公开它的事项，给出覆盖率。
 
-    每项职责一行：编号、内容、承担机构、公开事项、状态（已覆盖、不予公开、缺失）。
+    每项职责一行：编号、内容、承担机构、公开事项、状态（已覆盖、不予公开、缺失、无法判断）。
     覆盖率 =（已覆盖 + 不予公开）÷ 职责总数。三定映射依次取 --duties、目录的
     catalog.duties、配置中的 duties。
     """
@@ -83,6 +84,8 @@ def coverage_command(
 def _standing(result: CoverageResult) -> str:
     """``三定职责覆盖率 87.5%，低于要求的 100%；问题 2 个。``"""
     text = f"三定职责覆盖率 {result.table.percent:.1f}%"
-    if not result.passed:
+    if not result.table.trusted:
+        text += "（三定映射不可信，不能作为结论）"
+    elif not result.passed and result.threshold is not None:
         text += f"，低于要求的 {result.threshold:g}%"
     return f"{text}；问题 {len(result.problems)} 个。"

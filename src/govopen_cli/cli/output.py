@@ -129,3 +129,84 @@ def progress_bar(label: str) -> Iterator[Progress | None]:
             bar.update(task, completed=done, total=total)
 
         yield update
+
+
+#: Readable stand-ins, best first, for symbols a console encoding may not hold
+#: (GBK on Chinese Windows, cp1252 on English Windows and CI runners). What none of
+#: these fit is written as ``?``: output is never lost to a UnicodeEncodeError.
+_STAND_INS: dict[str, tuple[str, ...]] = {
+    "›": (">",),
+    "→": ("->",),
+    "✓": ("√", "OK"),
+    "✔": ("√", "OK"),
+    "☑": ("√", "[x]"),
+    "✗": ("×", "X"),
+    "✘": ("×", "X"),
+    "☐": ("□", "[ ]"),
+    "□": ("[ ]",),
+    "■": ("#",),
+    "▲": ("^",),
+    "●": ("*",),
+    "○": ("o",),
+    "▪": ("■", "*"),
+    "•": ("·", "*"),
+    "─": ("-",),
+    "√": ("OK",),
+    "≠": ("!=",),
+    "≈": ("~",),
+    "：": (":",),
+    "，": (",",),
+    "；": (";",),
+    "。": (".",),
+    "（": ("(",),
+    "）": (")",),
+    "、": (",",),
+    "《": ("<<",),
+    "》": (">>",),
+    "“": ('"',),
+    "”": ('"',),
+    "…": ("...",),
+}
+_ERROR_HANDLER = "govopen-console"
+
+
+def _stand_in(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: each character the encoding cannot hold, spelled another way."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for char in exc.object[exc.start : exc.end]:
+        for candidate in _STAND_INS.get(char, ()):
+            try:
+                candidate.encode(exc.encoding)
+            except UnicodeError:
+                continue
+            out.append(candidate)
+            break
+        else:
+            out.append("?")
+    return "".join(out), exc.end
+
+
+def configure_console() -> None:
+    """Make stdout and stderr survive any encoding; call once at start-up.
+
+    A pipe or redirect on Windows writes in the locale's code page (GBK, cp1252):
+    characters it cannot hold get a readable stand-in or ``?`` instead of a
+    traceback. Files written with ``-o`` do not go through here: always UTF-8.
+    """
+    import codecs
+
+    try:
+        codecs.lookup_error(_ERROR_HANDLER)
+    except LookupError:
+        codecs.register_error(_ERROR_HANDLER, _stand_in)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if reconfigure is None or encoding in ("utf-8", "utf8"):
+            continue
+        try:
+            reconfigure(errors=_ERROR_HANDLER)
+        except (ValueError, OSError):  # a closed or detached stream: nothing to set up
+            continue

@@ -28,8 +28,14 @@ def figure(result: CoverageResult) -> str:
     text = (
         f"覆盖率 {format_percent(table.percent)}%：已覆盖 {table.count('covered')}、"
         f"不予公开 {table.count('exempt')}、缺失 {table.count('missing')}，"
-        f"共 {len(table.rows)} 项职责。"
+        + (f"无法判断 {table.count('unclear')}，" if table.count("unclear") else "")
+        + f"共 {len(table.rows)} 项职责。"
     )
+    if not table.trusted:
+        return (
+            f"三定映射不可信，覆盖率不能作为结论：{'；'.join(table.untrusted)}。"
+            f"请先改正三定映射（govopen check {result.mapping_file}）。按现有内容计算：{text}"
+        )
     if result.threshold is not None:
         verdict = "达到" if result.passed else "低于"
         text += f"{verdict}要求的 {format_percent(result.threshold)}%。"
@@ -87,7 +93,7 @@ def render_rich(result: CoverageResult, width: int) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    style = {"covered": "green", "exempt": "cyan", "missing": "bold red"}
+    style = {"covered": "green", "exempt": "cyan", "missing": "bold red", "unclear": "bold red"}
     table = Table(title=title(result), title_justify="left", show_lines=False)
     for head in HEADERS:
         table.add_column(head, overflow="fold", no_wrap=head == "职责")
@@ -133,11 +139,14 @@ def coverage_data(result: CoverageResult) -> dict[str, Any]:
         "coverage": round(table.percent, 1),
         "min_coverage": result.threshold,
         "passed": result.passed,
+        "trusted": table.trusted,
+        "untrusted": list(table.untrusted),
         "counts": {
             "duties": len(table.rows),
             "covered": table.count("covered"),
             "exempt": table.count("exempt"),
             "missing": table.count("missing"),
+            "unclear": table.count("unclear"),
         },
         "duties": duties,
         "problems": [d.to_dict() for d in result.problems],
@@ -169,7 +178,7 @@ def render_markdown(result: CoverageResult, options: RenderOptions) -> str:
     ]
     for row in result.table.rows:
         cells = [escape_cell(c) for c in _cells(row, full_text=True)]
-        if row.status == "missing":
+        if row.status in ("missing", "unclear"):
             cells[-1] = f"**{cells[-1]}**"
         lines.append("| " + " | ".join(cells) + " |")
     if result.problems:

@@ -232,10 +232,18 @@ def coverage_below_threshold(context: RuleContext) -> Iterator[Finding]:
     if threshold is None:
         return
     table, _ = _table(context)
-    if table.percent >= threshold:
-        return
     catalog = context.catalog
     pointer = "/catalog/duties" if catalog.duties_ref else "/catalog"
+    if not table.trusted:
+        yield context.at(
+            pointer,
+            f"三定映射不可信，无法确认覆盖率达到要求的 {format_percent(threshold)}%："
+            f"{'；'.join(table.untrusted)}。请先改正三定映射",
+            field_name="coverage",
+        )
+        return
+    if table.percent >= threshold:
+        return
     yield context.at(
         pointer,
         f"三定职责覆盖率 {format_percent(table.percent)}%（已覆盖 {table.count('covered')}、"
