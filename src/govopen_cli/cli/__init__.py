@@ -52,6 +52,7 @@ def _root(
 
 # Command modules register themselves on ``app`` when imported.
 from govopen_cli.cli import check as _check  # noqa: E402,F401
+from govopen_cli.cli import conform as _conform  # noqa: E402,F401
 from govopen_cli.cli import coverage as _coverage  # noqa: E402,F401
 from govopen_cli.cli import diff as _diff  # noqa: E402,F401
 from govopen_cli.cli import excel as _excel  # noqa: E402,F401
