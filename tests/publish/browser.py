@@ -71,7 +71,7 @@ class Browser:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL if not os.environ.get("GOVOPEN_CHROMIUM_LOG") else None,
-            preexec_fn=wire,  # noqa: PLW1509 - the fds must be 3 and 4 in the child
+            preexec_fn=wire,  # the DevTools pipe must be fds 3 and 4 in the child
             pass_fds=(3, 4, to_child, from_child),
         )
         os.close(to_child)
@@ -81,7 +81,9 @@ class Browser:
         self.events: list[dict[str, Any]] = []
         target = self.call("Target.createTarget", {"url": "about:blank"}, session=False)
         attached = self.call(
-            "Target.attachToTarget", {"targetId": target["targetId"], "flatten": True}, session=False
+            "Target.attachToTarget",
+            {"targetId": target["targetId"], "flatten": True},
+            session=False,
         )
         self.session = attached["sessionId"]
         self.call("Page.enable")

@@ -59,6 +59,7 @@ from govopen_cli.cli import excel as _excel  # noqa: E402,F401
 from govopen_cli.cli import publish as _publish  # noqa: E402,F401
 from govopen_cli.cli import requests as _requests  # noqa: E402,F401
 from govopen_cli.cli import rules as _rules  # noqa: E402,F401
+from govopen_cli.cli import summary as _summary  # noqa: E402,F401
 from govopen_cli.cli import workdays as _workdays  # noqa: E402,F401
 
 

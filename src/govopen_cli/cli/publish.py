@@ -21,7 +21,9 @@ from govopen_cli.cli.options import parse_today
 )
 def publish_command(
     catalog: Path = typer.Argument(..., help="目录文件。", show_default=False),
-    output: Path = typer.Option(..., "--output", "-o", help="输出文件夹（写入 index.html 和 assets/）。"),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="输出文件夹（写入 index.html 和 assets/）。"
+    ),
     date: str | None = typer.Option(
         None, "--date", help="页面上的发布日期（YYYY-MM-DD，默认今天）。"
     ),

@@ -60,6 +60,7 @@ _MODULES = {
     "junit": "junit",
     "github": "github",
     "markdown": "markdown",
+    "html": "html",
 }
 
 

@@ -76,7 +76,7 @@ def render_workbook(result: Conformance) -> bytes:
     rows = [
         (
             r.row_id,
-            *(list(r.matter) + [""])[:2],
+            *[*r.matter, ""][:2],
             _STATUS[status(r)],
             _items(r),
             "；".join(r.weakenings),

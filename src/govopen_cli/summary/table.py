@@ -17,6 +17,7 @@ from typing import Any
 
 from govopen_cli.catalog.config import Config
 from govopen_cli.catalog.files import LoadedFile
+from govopen_cli.catalog.model import Catalog
 from govopen_cli.checks.coverage import compute_coverage
 from govopen_cli.checks.run import CheckOptions, check_paths
 from govopen_cli.diagnostics import Diagnostic, Severity
@@ -128,14 +129,31 @@ def _counts(diagnostics: Iterable[Diagnostic], files: set[str]) -> tuple[int, in
     return errors, warnings
 
 
+def agencies(files: Iterable[LoadedFile]) -> list[list[LoadedFile]]:
+    """The catalogs grouped by agency: one folder's catalogs of one ``catalog.id``.
+
+    Several years of one id in one folder are one agency's years. Files that share an
+    id and a year (copies, or a folder of examples) cannot be one agency's years: each
+    is its own row.
+    """
+    groups: dict[tuple[Path, str], list[LoadedFile]] = defaultdict(list)
+    for loaded in files:
+        assert loaded.catalog is not None
+        groups[(loaded.path.resolve().parent, loaded.catalog.id)].append(loaded)
+    out: list[list[LoadedFile]] = []
+    for group in groups.values():
+        years = [f.catalog.year if f.catalog else None for f in group]
+        if len(set(years)) == len(years):
+            out.append(sorted(group, key=lambda f: (f.catalog.year or 0) if f.catalog else 0))
+        else:
+            out.extend([f] for f in group)
+    return out
+
+
 def summarize(paths: list[Path], config: Config, guide: str | None = None) -> Summary:
     """One row per agency over the catalogs in ``paths`` (files or folders)."""
     result = check_paths(paths, CheckOptions(config=config, keep_files=True))
     reference = load_guide(guide) if guide else None
-    by_agency: dict[str, list[LoadedFile]] = defaultdict(list)
-    for loaded in result.catalogs:
-        assert loaded.catalog is not None
-        by_agency[loaded.catalog.id].append(loaded)
     unreadable = tuple(
         d
         for f in result.files
@@ -143,52 +161,60 @@ def summarize(paths: list[Path], config: Config, guide: str | None = None) -> Su
         for d in f.diagnostics[:1]
     )
     diagnostics = result.report.diagnostics
-    rows = []
-    for files in by_agency.values():
-        files.sort(key=lambda f: (f.catalog.year or 0) if f.catalog else 0)
-        current = files[-1]
-        catalog = current.catalog
-        assert catalog is not None
-        mapping = current.mapping.dutymap if current.mapping is not None else None
-        shown = {current.display} | ({current.mapping.display} if current.mapping else set())
-        errors, warnings = _counts(diagnostics, shown)
-        conformance = (
-            conform_catalog(catalog, reference, guide, config.extra_channels)
-            if reference is not None and guide
-            else None
-        )
-        previous = next(
-            (
-                f
-                for f in files[:-1]
-                if f.catalog is not None
-                and catalog.year is not None
-                and f.catalog.year == catalog.year - 1
-            ),
-            None,
-        )
-        diff = None
-        if previous is not None and previous.catalog is not None:
-            old_map = previous.mapping.dutymap if previous.mapping is not None else None
-            diff = diff_catalogs(previous.catalog, catalog, old_map, mapping)
-        rows.append(
-            AgencyRow(
-                agency=catalog.agency,
-                catalog_id=catalog.id,
-                file=current.display,
-                year=catalog.year,
-                level=catalog.level,
-                items=len(catalog.items),
-                errors=errors,
-                warnings=warnings,
-                coverage=compute_coverage(catalog, mapping).percent if mapping else None,
-                missing=len(conformance.missing) if conformance else None,
-                weakened=len(conformance.weakened) if conformance else None,
-                previous=previous.display if diff is not None and previous else None,
-                changes=len(diff.changes) if diff is not None else None,
-                added=len(diff.added) if diff is not None else None,
-                removed=len(diff.removed) if diff is not None else None,
-            )
-        )
+    rows = [
+        _row(files, diagnostics, config, reference, guide) for files in agencies(result.catalogs)
+    ]
     rows.sort(key=lambda r: (r.sort_key(), r.agency, r.file))
     return Summary(rows=tuple(rows), guide=guide, unreadable=unreadable)
+
+
+def _row(
+    files: list[LoadedFile],
+    diagnostics: list[Diagnostic],
+    config: Config,
+    reference: Catalog | None,
+    guide: str | None,
+) -> AgencyRow:
+    """One agency's row: its newest catalog, and the change since the year before."""
+    current = files[-1]
+    catalog = current.catalog
+    assert catalog is not None
+    mapping = current.mapping.dutymap if current.mapping is not None else None
+    shown = {current.display} | ({current.mapping.display} if current.mapping else set())
+    errors, warnings = _counts(diagnostics, shown)
+    conformance = (
+        conform_catalog(catalog, reference, guide, config.extra_channels)
+        if reference is not None and guide
+        else None
+    )
+    previous = next(
+        (
+            f
+            for f in files[:-1]
+            if f.catalog is not None
+            and catalog.year is not None
+            and f.catalog.year == catalog.year - 1
+        ),
+        None,
+    )
+    diff = None
+    if previous is not None and previous.catalog is not None:
+        old_map = previous.mapping.dutymap if previous.mapping is not None else None
+        diff = diff_catalogs(previous.catalog, catalog, old_map, mapping)
+    return AgencyRow(
+        agency=catalog.agency,
+        catalog_id=catalog.id,
+        file=current.display,
+        year=catalog.year,
+        level=catalog.level,
+        items=len(catalog.items),
+        errors=errors,
+        warnings=warnings,
+        coverage=compute_coverage(catalog, mapping).percent if mapping else None,
+        missing=len(conformance.missing) if conformance else None,
+        weakened=len(conformance.weakened) if conformance else None,
+        previous=previous.display if diff is not None and previous else None,
+        changes=len(diff.changes) if diff is not None else None,
+        added=len(diff.added) if diff is not None else None,
+        removed=len(diff.removed) if diff is not None else None,
+    )
