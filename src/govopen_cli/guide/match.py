@@ -22,6 +22,9 @@ from govopen_cli.catalog.model import Catalog, Item
 THRESHOLD = 80
 #: A level contained in the other counts this much (专项规划 in 自然资源领域专项规划).
 _CONTAINED = 90
+#: Names real tables use for a guide row that share too few characters to match by
+#: score: the statutes' word for the 告知 is 征收土地预公告 (《土地管理法实施条例》第二十六条).
+RENAMINGS = {"拟征收土地告知": ("征收土地预公告", "征地预公告")}
 _NOISE = re.compile(r"[\s“”\"'‘’《》（）()、，,·•\-—_]")
 
 
@@ -53,7 +56,8 @@ def row_terms(guide: Catalog) -> dict[str, tuple[str, ...]]:
             for i, level in enumerate(row.matter)
             if not (i == 0 and len(row.matter) > 1 and shared[level] > 1)
         )
-        terms[row.id] = levels or row.matter
+        levels = levels or row.matter
+        terms[row.id] = levels + tuple(alias for lv in levels for alias in RENAMINGS.get(lv, ()))
     return terms
 
 

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 FLAGS = (
     "--headless",
@@ -31,6 +31,8 @@ FLAGS = (
     "--disable-sync",
     "--disable-dev-shm-usage",
     "--remote-debugging-pipe",
+    # Nothing can be fetched from the internet: a page that needs it fails the tests.
+    "--host-resolver-rules=MAP * ~NOTFOUND",
 )
 
 
@@ -38,7 +40,7 @@ def find_chromium() -> str | None:
     """``GOVOPEN_CHROMIUM``, else chromium / chromium-browser / google-chrome on PATH."""
     named = os.environ.get("GOVOPEN_CHROMIUM")
     if named:
-        return named
+        return named if Path(named).is_file() else None
     for name in ("chromium", "chromium-browser", "google-chrome"):
         found = shutil.which(name)
         if found:
