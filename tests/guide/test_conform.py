@@ -201,6 +201,9 @@ def test_markdown_and_xlsx(run_line, tmp_path):
     assert book["对照"].max_row == 16
     assert book["自行增加"].max_row == 57
     assert run_line(f"govopen conform {CATALOG_2025} -f xlsx").exit_code == 2
+    again = run_line(f"govopen conform {CATALOG_2025} -f xlsx -o {out}")
+    assert again.exit_code == 2 and "已存在：加 --force" in again.stderr
+    assert run_line(f"govopen conform {CATALOG_2025} -f xlsx -o {out} --force").exit_code == 0
 
 
 def test_an_unknown_guide_or_a_folder_cannot_run(run_line):

@@ -9,6 +9,7 @@ import typer
 from govopen_cli.cli import app
 from govopen_cli.cli.options import CONFIG_HELP, known_format, project_config
 from govopen_cli.cli.output import emit, write_atomic
+from govopen_cli.errors import OutputError
 
 FAIL_ON = ("missing", "weakened")
 
@@ -55,6 +56,7 @@ def conform_command(
         help="输出格式：text（默认）、json、markdown、xlsx（需要 -o）。",
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
+    force: bool = typer.Option(False, "--force", help="-o 指定的文件已存在时覆盖。"),
     fail_on: str | None = typer.Option(
         None,
         "--fail-on",
@@ -74,6 +76,8 @@ def conform_command(
 
     if fmt in BINARY_FORMATS and output is None:
         raise typer.BadParameter(f"{fmt} 格式需要用 -o 指定输出文件", param_hint="--format")
+    if output is not None and output.exists() and not force:
+        raise OutputError(f"输出文件 {output} 已存在：加 --force 覆盖，或换一个文件名")
     config = project_config(config_path)
     result = conform_path(catalog, guide or config.guide or "自然资源", config.extra_channels)
     rendered = render_conform(result, fmt)

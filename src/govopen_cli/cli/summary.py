@@ -9,7 +9,7 @@ import typer
 from govopen_cli.cli import app
 from govopen_cli.cli.options import CONFIG_HELP, known_format, project_config
 from govopen_cli.cli.output import emit, write_atomic
-from govopen_cli.errors import PathNotFoundError
+from govopen_cli.errors import OutputError
 
 
 def check_summary_format(value: str) -> str:
@@ -61,7 +61,7 @@ def summary_command(
     if fmt in BINARY_FORMATS and output is None:
         raise typer.BadParameter(f"{fmt} 格式需要用 -o 指定输出文件", param_hint="--format")
     if output is not None and output.exists() and not force:
-        raise PathNotFoundError(f"输出文件 {output} 已存在：加 --force 覆盖，或换一个文件名")
+        raise OutputError(f"输出文件 {output} 已存在：加 --force 覆盖，或换一个文件名")
     config = project_config(config_path)
     summary = summarize(list(paths), config, guide or config.guide)
     rendered = render_summary(summary, fmt)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -32,6 +33,7 @@ def _norm(text: str) -> str:
     return _NOISE.sub("", text)
 
 
+@lru_cache(maxsize=1 << 16)  # a system's catalogs repeat the same headings many times
 def similarity(a: str, b: str) -> float:
     """How alike two matter names are, 0-100: fuzzy ratio, or containment of 4+ characters."""
     a, b = _norm(a), _norm(b)
