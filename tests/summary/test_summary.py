@@ -98,7 +98,7 @@ def test_two_years_of_one_agency_are_one_row(run_line, tmp_path):
 def test_text_markdown_html_and_xlsx(run_line, tmp_path):
     text = run_line("govopen summary catalogs examples/minimal --guide 自然资源", cwd=REPO)
     assert text.lines[0].split() == [
-        "机构", "层级", "年度", "事项", "错误", "警告", "三定覆盖", "标准目录缺少", "标准目录弱化", "较上年变更",
+        "机构", "层级", "年度", "事项", "错误", "警告", "三定覆盖", "标准目录缺少", "标准目录弱化", "较上年变更", "文件",
     ]  # fmt: skip
     assert text.lines[-2].split() == [
         "合计（2",
@@ -114,7 +114,10 @@ def test_text_markdown_html_and_xlsx(run_line, tmp_path):
         "—",
     ]
     markdown = run_line("govopen summary catalogs -f markdown", cwd=REPO).stdout
-    assert "| 平遥县自然资源局 | 县级 | 2025 | 82 | 0 | 0 | 100% | — | — | 16 |" in markdown
+    assert (
+        "| 平遥县自然资源局 | 县级 | 2025 | 82 | 0 | 0 | 100% | — | — | 16 | catalogs/pingyao-zrzyj/2025.yaml |"
+        in markdown
+    )
     html = run_line("govopen summary catalogs -f html", cwd=REPO).stdout
     assert html.startswith("<!DOCTYPE html>") and 'lang="zh-CN"' in html
     assert '<th scope="row" data-label="机构">平遥县自然资源局' in html

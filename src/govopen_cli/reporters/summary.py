@@ -38,17 +38,18 @@ def _total_cells(summary: Summary) -> list[str]:
         number(t["missing"]),
         number(t["weakened"]),
         NONE,
+        "",
     ]
 
 
 def _table(summary: Summary) -> list[list[str]]:
-    return [[r.agency, *cells(r)] for r in summary.rows]
+    return [[r.agency, *cells(r), r.file] for r in summary.rows]
 
 
 def render_text(summary: Summary) -> str:
     """An aligned table, worst first, with the totals and any unreadable file."""
-    rows = [list(HEADERS), *_table(summary), _total_cells(summary)]
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(HEADERS))]
+    rows = [[*HEADERS, "文件"], *_table(summary), _total_cells(summary)]
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(_pad(c, widths[i]) for i, c in enumerate(r)).rstrip() for r in rows]
     lines.insert(1, "  ".join("─" * w for w in widths))
     lines.insert(len(lines) - 1, "  ".join("─" * w for w in widths))
@@ -62,7 +63,8 @@ def render_text(summary: Summary) -> str:
 
 def render_markdown(summary: Summary) -> str:
     """A Markdown table with a totals row."""
-    out = ["| " + " | ".join(HEADERS) + " |", "| " + " | ".join("---" for _ in HEADERS) + " |"]
+    headers = [*HEADERS, "文件"]
+    out = ["| " + " | ".join(headers) + " |", "| " + " | ".join("---" for _ in headers) + " |"]
     for row in [*_table(summary), _total_cells(summary)]:
         out.append("| " + " | ".join(escape_cell(c) for c in row) + " |")
     return "\n".join(out) + "\n"
@@ -75,7 +77,7 @@ def render_workbook(summary: Summary) -> bytes:
     def value(text: str) -> str | int:
         return int(text) if text.isdigit() else text
 
-    rows = [[value(c) for c in [*r, summary.rows[i].file]] for i, r in enumerate(_table(summary))]
+    rows = [[value(c) for c in r] for r in _table(summary)]
     rows.append([value(c) for c in _total_cells(summary)])
     return table_workbook(
         [Table("汇总", (*HEADERS, "文件"), rows, (24, 6, 6, 6, 6, 6, 9, 12, 12, 10, 40))]
