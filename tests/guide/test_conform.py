@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -230,3 +231,19 @@ def test_check_reports_guide_gaps_when_the_configuration_names_a_guide(run_line,
 def test_the_guide_data_is_readable_yaml_with_a_note_per_source():
     data = yaml.safe_load(guide_path("自然资源").read_text(encoding="utf-8"))
     assert data["catalog"]["title"] == "自然资源领域基层政务公开标准目录"
+
+
+def test_a_city_catalog_is_not_asked_for_the_county_levels(run_line, write):
+    fields = {
+        "matter": "[征地组织实施, 征收土地公告]",
+        "levels": "[市级]",
+        "channels": "[政府网站, 社区/企事业单位/村公示栏(电子屏)]",
+        "deadline": "收到征地批准文件之日起10个工作日内",
+    }
+    path = _catalog(write, fields)
+    state, row = _row(run_line, path, "ZD-07")
+    assert state == "weakened" and "缺少公开层级 县级、乡级" in row["weakenings"]
+    text = Path(path).read_text(encoding="utf-8").replace("year: 2025}", "year: 2025, level: 市级}")
+    city = write("city.yaml", text)
+    state, _ = _row(run_line, str(city), "ZD-07")
+    assert state == "present"

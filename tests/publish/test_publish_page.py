@@ -81,3 +81,19 @@ def test_check_html_is_one_self_contained_page(run_line):
     )
     assert "<caption>检查了 30 个文件" not in html  # only the mistakes folder
     assert re.search(r"<caption>检查了 \d+ 个文件，错误 \d+ 个", html)
+
+
+def test_channel_links_and_marks(run_line, write, tmp_path):
+    catalog = write(
+        "catalog.yaml",
+        (CATALOG_2025.read_text(encoding="utf-8")).replace(
+            "channels: [政府网站]",
+            'channels: [{name: 政府网站, url: "https://www.pingyao.gov.cn/zrzyj/"}]',
+            1,
+        ),
+    )
+    site = tmp_path / "site"
+    assert run_line(f"govopen publish {catalog} -o {site}").exit_code == 0
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="https://www.pingyao.gov.cn/zrzyj/">政府网站</a>' in html
+    assert '<span aria-hidden="true">■</span><span class="sr-only">必选：</span>' in html

@@ -130,11 +130,18 @@ def item_ref(catalog: Catalog, item: Item) -> ItemRef:
     return ItemRef(item.id, item.matter, loc.file, loc.line, loc.column)
 
 
-def weakenings(row: Item, items: Iterable[Item], extra_channels: Iterable[str] = ()) -> list[str]:
+#: Levels of a catalog above the 基层 (county and township) the guides are written for: such a
+#: catalog's rows are its own level, so the guide's 县级/乡级 are not asked of it.
+ABOVE_GUIDE = ("省级", "市级")
+
+
+def weakenings(
+    row: Item, items: Iterable[Item], extra_channels: Iterable[str] = (), *, levels: bool = True
+) -> list[str]:
     """What ``items`` (together) drop from the guide's ``row``: each a sentence in Chinese.
 
     A 必选 (■) channel none of them has; none of the row's 择一 (▲) channels; 主动
-    turned into 依申请; a 公开层级 dropped; a longer publishing deadline (read by
+    turned into 依申请; a 公开层级 dropped (unless ``levels`` is False); a longer publishing deadline (read by
     :func:`~govopen_cli.catalog.deadline.publishing_limit`; a row or item without a
     fixed count is not compared).
     """
@@ -151,8 +158,8 @@ def weakenings(row: Item, items: Iterable[Item], extra_channels: Iterable[str] =
         found.append(f"择一（▲）的渠道 {'、'.join(choose)} 一个也没有")
     if row.proactive and not any(it.proactive for it in items):
         found.append("标准目录为主动公开，目录改为依申请公开")
-    levels = {lv for it in items for lv in it.levels}
-    dropped = [lv for lv in row.levels if lv not in levels]
+    have_levels = {lv for it in items for lv in it.levels}
+    dropped = [lv for lv in row.levels if lv not in have_levels] if levels else []
     if dropped:
         found.append(f"缺少公开层级 {'、'.join(dropped)}")
     guide_limit = publishing_limit(row.deadline)
@@ -181,7 +188,11 @@ def conform_catalog(
                 row_id=row.id,
                 matter=row.matter,
                 items=tuple(item_ref(catalog, it) for it in matched),
-                weakenings=tuple(weakenings(row, matched, extra)) if matched else (),
+                weakenings=tuple(
+                    weakenings(row, matched, extra, levels=catalog.level not in ABOVE_GUIDE)
+                )
+                if matched
+                else (),
             )
         )
     return Conformance(
