@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from govopen_cli.cli import app
+from govopen_cli.cli.app import main
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOGS = REPO / "catalogs"
@@ -32,8 +31,15 @@ class Result:
 
 
 @pytest.fixture
-def run_line(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """``run_line("govopen check x.yaml")`` -> Result (no colour, like a pipe)."""
+def run_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., Result]:
+    """``run_line("govopen check x.yaml")`` -> Result, through the real entry point.
+
+    The line runs through :func:`govopen_cli.cli.app.main`, as the ``govopen`` script
+    runs it: what it prints (usage errors in Chinese, ``govopen：错误：…`` for a file it
+    cannot read) and its exit status are what a user sees. No colour, like a pipe.
+    """
     monkeypatch.setenv("NO_COLOR", "1")
 
     def run(line: str, cwd: Path | None = None) -> Result:
@@ -41,14 +47,12 @@ def run_line(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
         assert argv[0] == "govopen"
         if cwd is not None:
             monkeypatch.chdir(cwd)
-        runner = CliRunner()
-        from govopen_cli.errors import GovopenError
-
-        try:
-            result = runner.invoke(app, argv[1:], catch_exceptions=False)
-        except GovopenError as exc:  # what main() turns into exit status 2
-            return Result(2, "", f"govopen：错误：{exc}")
-        return Result(result.exit_code, result.stdout, result.stderr)
+        capsys.readouterr()  # what the test printed before is not this command's
+        with pytest.raises(SystemExit) as exited:
+            main(argv[1:], prog_name="govopen")
+        out, err = capsys.readouterr()
+        status = exited.value.code
+        return Result(status if isinstance(status, int) else 0, out, err)
 
     return run
 

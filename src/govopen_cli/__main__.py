@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govopen_cli.cli import main
+from govopen_cli.cli.app import main
 
 if __name__ == "__main__":
     main()

@@ -73,10 +73,22 @@ def test_bad_holiday_file_exits_2(run_line, tmp_path):
 def test_bad_date_is_a_usage_error(run_line):
     result = run_line("govopen workdays add 2025-13-01 5")
     assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "govopen：用法错误：日期 '2025-13-01' 不存在：没有 13 月。"
+        "运行 govopen workdays add -h 查看帮助。\n"
+    )
 
 
 def test_negative_count_is_a_usage_error(run_line):
-    assert run_line("govopen workdays add 2025-09-26 -1").exit_code == 2
+    # As typed, -1 reads as an option; after -- it reaches DAYS and its range (min=0).
+    result = run_line("govopen workdays add 2025-09-26 -1")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("govopen：用法错误：没有选项 -1。")
+    result = run_line("govopen workdays add 2025-09-26 -- -1")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("govopen：用法错误：参数 DAYS 的值无效：")
+    assert result.stderr.endswith("运行 govopen workdays add -h 查看帮助。\n")
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,12 @@ def test_baseline_and_write_baseline_together_is_a_usage_error(run_line, tmp_pat
         "govopen check 2025.yaml --baseline b.json --write-baseline b.json", cwd=tmp_path
     )
     assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "govopen：用法错误：--baseline 和 --write-baseline 不能同时使用：更新基线只需 "
+        "--write-baseline。运行 govopen check -h 查看帮助。\n"
+    )
+    assert not (tmp_path / "b.json").exists()
 
 
 def test_parse_baseline_refuses_other_versions_and_bad_counts():

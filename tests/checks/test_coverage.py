@@ -159,6 +159,10 @@ def test_min_coverage_must_be_a_percentage(run_line, tmp_path):
     make_project(tmp_path)
     result = run_line("govopen check 2025.yaml --min-coverage 120", cwd=tmp_path)
     assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        "govopen：用法错误：选项 --min-coverage 的值无效：120 不是 0 到 100 的百分数。"
+    )
 
 
 def test_mapping_shared_by_two_years(run_line, tmp_path):

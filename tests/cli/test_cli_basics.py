@@ -31,8 +31,18 @@ def test_missing_path_exits_2(run_line, tmp_path):
 
 
 def test_unknown_format_is_a_usage_error(run_line, tmp_path):
+    from conftest import CATALOGS
+
     result = run_line(f"govopen check {tmp_path} --format nope")
     assert result.exit_code == 2
+    assert result.stderr == (
+        "govopen：用法错误：选项 --format / -f 的值无效：未知的格式 'nope'："
+        "可选 text、json、sarif、junit、github、markdown、html。运行 govopen check -h 查看帮助。\n"
+    )
+    # On a folder that can be checked, the format is still refused before any check runs.
+    result = run_line(f"govopen check {CATALOGS} --format nope")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "未知的格式 'nope'" in result.stderr
 
 
 def test_folder_without_yaml_cannot_be_checked(run_line, tmp_path):
@@ -160,10 +170,26 @@ def test_exit_statuses_and_output_are_as_before(tmp_path):
 
 
 def test_unknown_english_messages_are_kept_as_they_are():
-    from govopen_cli.cli.localize import usage_error_text
+    from govopen_cli.cli.usage_error import usage_error_text
 
     assert usage_error_text("Something new happened.") == "Something new happened."
     assert usage_error_text("Missing argument 'name'.") == "缺少参数 NAME。"
     assert usage_error_text("Invalid value for 'days': Input should be a valid integer") == (
         "参数 DAYS 的值无效：应为整数。"
+    )
+
+
+@pytest.mark.parametrize(
+    "click_sentence",
+    ["'x' is not a valid int.", "'x' is not a valid integer.", "'x' is not a valid int range."],
+)
+def test_older_typer_sentences_read_the_same(click_sentence):
+    """Typer before 0.29 words a bad number as Click does: the Chinese is the same."""
+    from govopen_cli.cli.usage_error import usage_error_text
+
+    assert usage_error_text(f"Invalid value for 'days': {click_sentence}") == (
+        "参数 DAYS 的值无效：应为整数。"
+    )
+    assert usage_error_text("Invalid value for '--min-coverage': 'x' is not a valid float.") == (
+        "选项 --min-coverage 的值无效：应为数字。"
     )

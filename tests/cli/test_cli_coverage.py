@@ -57,8 +57,14 @@ def test_min_coverage_fails_below_it(run_line, tmp_path):
 
 def test_min_coverage_from_configuration_and_overridden(run_line, tmp_path):
     make_project(tmp_path, mapping=MAPPING + UNCOVERED_DUTY, config="min-coverage = 100\n")
-    assert run_line("govopen coverage 2025.yaml", cwd=tmp_path).exit_code == 1
-    assert run_line("govopen coverage 2025.yaml --min-coverage 50", cwd=tmp_path).exit_code == 0
+    result = run_line("govopen coverage 2025.yaml", cwd=tmp_path)
+    assert result.exit_code == 1
+    assert result.lines[-1] == (
+        "覆盖率 75%：已覆盖 2、不予公开 1、缺失 1，共 4 项职责。低于要求的 100%。"
+    )
+    result = run_line("govopen coverage 2025.yaml --min-coverage 50", cwd=tmp_path)
+    assert result.exit_code == 0
+    assert result.lines[-1].endswith("达到要求的 50%。")
 
 
 def test_no_mapping_exits_2_and_says_how_to_name_one(run_line, tmp_path):
@@ -114,7 +120,12 @@ def test_markdown_format(run_line, tmp_path):
 
 def test_unknown_format_is_a_usage_error(run_line, tmp_path):
     make_project(tmp_path)
-    assert run_line("govopen coverage 2025.yaml --format sarif", cwd=tmp_path).exit_code == 2
+    result = run_line("govopen coverage 2025.yaml --format sarif", cwd=tmp_path)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "govopen：用法错误：选项 --format / -f 的值无效：未知的格式 'sarif'："
+        "可选 text、json、markdown。运行 govopen coverage -h 查看帮助。\n"
+    )
 
 
 def test_unreadable_catalog_exits_2(run_line, tmp_path):
@@ -144,3 +155,7 @@ def test_bundled_catalogs_are_fully_covered(run_line):
         path = REPO / "catalogs" / "pingyao-zrzyj" / f"{year}.yaml"
         result = run_line(f"govopen coverage {path} --min-coverage 100", cwd=REPO)
         assert result.exit_code == 0, result.stdout
+        assert result.lines[-1] == (
+            "覆盖率 100%：已覆盖 17、不予公开 1、缺失 0，共 18 项职责。达到要求的 100%。"
+        )
+        assert result.stderr == ""

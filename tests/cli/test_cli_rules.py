@@ -73,4 +73,9 @@ def test_rules_markdown(run_line):
 
 
 def test_unknown_format_is_a_usage_error(run_line):
-    assert run_line("govopen rules --format xml").exit_code == 2
+    result = run_line("govopen rules --format xml")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "govopen：用法错误：选项 --format / -f 的值无效：未知的格式 'xml'："
+        "可选 text、json、markdown。运行 govopen rules -h 查看帮助。\n"
+    )

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from govopen_cli.cli.diff import DIFF_FORMAT_NAMES
 from govopen_cli.diff.revision import parse_side
 from govopen_cli.errors import GovopenError
-from govopen_cli.reporters.diff import DIFF_FORMATS
+from govopen_cli.reporters import DIFF, format_names, render
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = REPO / "catalogs" / "pingyao-zrzyj"
@@ -83,11 +82,11 @@ def pair(write):
 def test_every_format_name_renders(pair):
     from govopen_cli.diff.compare import diff_sources
 
-    assert set(DIFF_FORMATS) == set(DIFF_FORMAT_NAMES)
+    assert format_names(DIFF) == ["text", "markdown", "json", "xlsx"]
     outcome = diff_sources(str(pair[0]), str(pair[1]))
     assert outcome.diff is not None
-    for name, renderer in DIFF_FORMATS.items():
-        assert renderer(outcome.diff, False), name
+    for name in format_names(DIFF):
+        assert render(DIFF, outcome.diff, name), name
 
 
 def test_a_catalog_diffed_with_itself_is_empty_and_exits_0(run_line, pair):
@@ -117,15 +116,24 @@ def test_differences_exit_0_unless_asked(run_line, pair):
     ],
 )
 def test_exit_code_and_fail_on(run_line, pair, options, status):
-    assert run_line(f"govopen diff {pair[0]} {pair[1]} {options}").exit_code == status
+    result = run_line(f"govopen diff {pair[0]} {pair[1]} {options}")
+    assert result.exit_code == status
+    # The status is the only difference: the same changes are shown, and no error.
+    assert result.lines[-1] == "修改 1 项，目录信息 2 处；警告 1 个，提示 2 个。"
+    assert result.stderr == ""
 
 
 def test_fail_on_ignores_changes_below_the_level(run_line, write):
     write("sanding.yaml", MAPPING.format(d04="TD-001"))
     old = write("old.yaml", catalog())
     new = write("new.yaml", catalog(year=2025))  # only the header: info
-    assert run_line(f"govopen diff {old} {new} --fail-on warning").exit_code == 0
-    assert run_line(f"govopen diff {old} {new} --exit-code").exit_code == 1
+    result = run_line(f"govopen diff {old} {new} --fail-on warning")
+    assert result.exit_code == 0
+    assert result.lines[-1] == "目录信息 2 处；警告 0 个，提示 2 个。"
+    result = run_line(f"govopen diff {old} {new} --exit-code")
+    assert result.exit_code == 1
+    assert result.lines[-1] == "目录信息 2 处；警告 0 个，提示 2 个。"
+    assert result.stderr == ""
 
 
 def test_json(run_line, pair):
@@ -196,7 +204,11 @@ def test_xlsx_is_a_filterable_sheet_of_changes(run_line, pair, tmp_path):
 
 def test_xlsx_needs_an_output_file(run_line, pair):
     result = run_line(f"govopen diff {pair[0]} {pair[1]} -f xlsx")
-    assert result.exit_code == 2
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "govopen：用法错误：选项 --format 的值无效：xlsx 格式需要用 -o 指定输出文件。"
+        "运行 govopen diff -h 查看帮助。\n"
+    )
 
 
 def test_output_file_for_text(run_line, pair, tmp_path):
@@ -206,7 +218,12 @@ def test_output_file_for_text(run_line, pair, tmp_path):
 
 
 def test_unknown_format_is_a_usage_error(run_line, pair):
-    assert run_line(f"govopen diff {pair[0]} {pair[1]} -f sarif").exit_code == 2
+    result = run_line(f"govopen diff {pair[0]} {pair[1]} -f sarif")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "govopen：用法错误：选项 --format / -f 的值无效：未知的格式 'sarif'："
+        "可选 text、markdown、json、xlsx。运行 govopen diff -h 查看帮助。\n"
+    )
 
 
 def test_a_side_with_errors_is_not_diffed(run_line, pair, write):

@@ -471,7 +471,12 @@ def test_every_import_and_inspect_code_is_documented_in_four_parts():
 
 def test_year_out_of_range_is_a_usage_error(run_line, messy, tmp_path):
     result = run_line(f"govopen import {messy} -o {tmp_path / 'o.yaml'} --year 1999", cwd=tmp_path)
-    assert result.exit_code == 2
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "govopen：用法错误：选项 --year 的值无效：年度 1999 不在 2000—2100 之间。"
+        "运行 govopen import -h 查看帮助。\n"
+    )
+    assert not (tmp_path / "o.yaml").exists()
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled 2025 catalog published, then the folder copied elsewhere (a USB stick)."""
     from typer.testing import CliRunner
 
-    from govopen_cli.cli import app
+    from govopen_cli.cli.app import app
 
     built = tmp_path_factory.mktemp("publish") / "site"
     result = CliRunner().invoke(app, ["publish", str(CATALOG_2025), "-o", str(built)])

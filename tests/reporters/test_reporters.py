@@ -17,7 +17,7 @@ import pytest
 from catalog_samples import CATALOG, make_project
 from govopen_cli import __version__
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
-from govopen_cli.reporters import RenderOptions, format_names, render
+from govopen_cli.reporters import REPORT, RenderOptions, format_names, render_text
 from govopen_cli.reporters.github import annotation
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.sarif import artifact_uri
@@ -102,7 +102,7 @@ def golden_path(fmt: str) -> Path:
 
 @pytest.mark.parametrize("fmt", sorted(SUFFIX))
 def test_format_matches_its_golden_file(fmt):
-    rendered = render(fixed_report(), fmt).replace(__version__, VERSION_MARK)
+    rendered = render_text(REPORT, fixed_report(), fmt).replace(__version__, VERSION_MARK)
     path = golden_path(fmt)
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(rendered, encoding="utf-8")
@@ -112,8 +112,8 @@ def test_format_matches_its_golden_file(fmt):
 def test_to_format_is_exhaustive():
     """Every --format name renders a full and an empty report, and has a golden file."""
     for fmt in format_names():
-        assert render(fixed_report(), fmt)
-        assert render(Report(files=["catalogs/2025.yaml"]), fmt)
+        assert render_text(REPORT, fixed_report(), fmt)
+        assert render_text(REPORT, Report(files=["catalogs/2025.yaml"]), fmt)
         assert golden_path(fmt).is_file(), fmt
     assert set(format_names()) == set(SUFFIX)
 
@@ -123,7 +123,7 @@ def test_format_names_keep_the_documented_order():
 
 
 def test_sarif_results_point_at_their_rules_and_carry_suppressions():
-    log = json.loads(render(fixed_report(), "sarif"))
+    log = json.loads(render_text(REPORT, fixed_report(), "sarif"))
     assert log["version"] == "2.1.0"
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
@@ -157,7 +157,7 @@ def test_sarif_uris_are_relative_with_forward_slashes_or_file_uris():
 
 
 def test_junit_has_one_suite_per_file_and_one_case_per_rule():
-    root = ET.fromstring(render(fixed_report(), "junit"))
+    root = ET.fromstring(render_text(REPORT, fixed_report(), "junit"))
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert list(suites) == ["catalogs/2025.yaml", "catalogs/2024.yaml", "catalogs/sanding.yaml"]
     cases = {c.get("name"): c for c in suites["catalogs/2025.yaml"].iter("testcase")}
@@ -175,7 +175,7 @@ def test_junit_code_with_only_waived_findings_is_skipped():
     waived = fixed_report().diagnostics[2]
     assert waived.waived
     report = Report(files=[waived.file], diagnostics=[waived])
-    root = ET.fromstring(render(report, "junit"))
+    root = ET.fromstring(render_text(REPORT, report, "junit"))
     [case] = root.iter("testcase")
     assert case.find("skipped") is not None and case.find("failure") is None
 
@@ -190,7 +190,7 @@ def test_github_annotations_escape_what_the_runner_would_misread():
 
 
 def test_github_does_not_annotate_waived_findings():
-    lines = render(fixed_report(), "github").splitlines()
+    lines = render_text(REPORT, fixed_report(), "github").splitlines()
     assert not any("GK-001" in line for line in lines)
     assert lines[-1].startswith("检查了 3 个文件")
 
@@ -198,14 +198,14 @@ def test_github_does_not_annotate_waived_findings():
 def test_markdown_escapes_table_breakers():
     assert escape_cell("a|b\nc<d>") == "a\\|b<br>c&lt;d&gt;"
     assert escape_cell("C:\\") == "C:\\\\"  # a trailing backslash cannot escape the next |
-    md = render(fixed_report(), "markdown")
+    md = render_text(REPORT, fixed_report(), "markdown")
     assert "ownr\\|owner" in md
     assert "<details><summary>已豁免 1 个</summary>" in md
 
 
 def test_text_hides_waived_findings_unless_asked():
-    assert "GK-001" not in render(fixed_report(), "text")
-    shown = render(fixed_report(), "text", RenderOptions(show_waived=True))
+    assert "GK-001" not in render_text(REPORT, fixed_report(), "text")
+    shown = render_text(REPORT, fixed_report(), "text", RenderOptions(show_waived=True))
     assert "（已豁免：三定方案修订中，D99 待补）" in shown
 
 

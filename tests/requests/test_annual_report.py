@@ -170,7 +170,7 @@ def test_markdown(small):
 def test_json(small):
     data = json.loads(json.dumps(table_to_dict(small)))
     assert data["year"] == 2025
-    assert data["identity"] == {"holds": True, "failing_columns": []}
+    assert data["identity"] == {"holds": True, "failing_columns": [], "uncounted": []}
     assert data["rows"][0]["values"] == EXPECTED["new"]
 
 
@@ -198,3 +198,51 @@ def test_xlsx_read_back(small):
     assert ws["B28"].value == "（七）总计"
     assert [ws.cell(28, c).value for c in range(4, 11)] == EXPECTED["result-total"]
     assert ws["A29"].value == "四、结转下年度继续办理"
+
+
+def test_an_applicant_type_that_cannot_be_placed_is_stated_not_dropped(tmp_path):
+    table, ledger = table_for(tmp_path, [*SMALL, "M,2025-01-05,个体户?,2025-01-10,予以公开"])
+    assert not table.failing_columns  # both sides lack it ...
+    [diag] = check_identity(table, ledger)  # ... so the table says it is short
+    assert (diag.code, diag.line) == ("GR202", 12)
+    assert "少计 申请 M：申请人类型“个体户?”无法归入任何一列" in diag.message
+    assert "本表少计 1 件申请" in render_table_text(table)
+    assert table_to_dict(table)["identity"]["uncounted"] == ["M"]
+
+
+def test_a_request_outside_the_year_with_an_unknown_type_is_not_short(tmp_path):
+    table, ledger = table_for(tmp_path, [*SMALL, "M,2023-01-05,个体户?,2023-01-10,予以公开"])
+    assert check_identity(table, ledger) == [] and table.short_note == ""
+
+
+def test_an_unknown_result_breaks_the_identity_and_the_table_says_so(tmp_path):
+    table, ledger = table_for(tmp_path, [*SMALL, "N,2025-06-01,自然人,2025-06-10,已办"])
+    assert table.failing_columns == ["自然人", "总计"]
+    left, right = table.identity("总计")
+    assert (left, right) == (9, 8)  # 一 + 二 counts N, 三 cannot
+    [_natural, total] = check_identity(table, ledger)
+    assert "申请 N：已在本年答复，但处理结果为空或无法归类" in total.message
+    assert "自然人、总计 列不相符" in render_table_text(table)
+
+
+def test_statutory_wordings_and_village_committees_are_counted(tmp_path):
+    rows = [
+        "P,2025-03-01,其他组织（村民委员会）,2025-03-20,经检索没有所申请公开的信息",
+        "Q,2025-04-01,居民委员会,2025-04-20,所申请公开信息不属于本行政机关负责公开",
+        "R,2025-05-06,自然人,2025-05-20,不属于本机关负责公开",
+    ]
+    table, ledger = table_for(tmp_path, rows)
+    assert check_identity(table, ledger) == []
+    assert table.value("new", "其他") == 2
+    assert table.value("result:无法提供:1", "其他") == 2
+    assert table.value("result:无法提供:1", "自然人") == 1
+    assert table.value("result:予以公开", "总计") == 0
+
+
+def test_the_workbook_says_the_table_is_short(tmp_path):
+    import openpyxl
+
+    table, _ = table_for(tmp_path, [*SMALL, "M,2025-01-05,个体户?,2025-01-10,予以公开"])
+    wb = openpyxl.load_workbook(io.BytesIO(render_table_xlsx(table)))
+    texts = [str(c.value) for row in wb.active.iter_rows() for c in row if c.value]
+    assert any("各列均相符。本表少计 1 件申请" in t for t in texts)

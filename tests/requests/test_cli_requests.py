@@ -138,11 +138,17 @@ def test_missing_ledger_exits_2(run_line, tmp_path):
 
 def test_missing_catalog_exits_2(run_line, tmp_path):
     result = run_line(f"govopen requests check {CSV} --catalog {tmp_path / 'none.yaml'}")
-    assert result.exit_code == 2
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"govopen：错误：找不到目录文件：{tmp_path / 'none.yaml'}\n"
 
 
 def test_bad_today_exits_2(run_line):
-    assert run_line(f"govopen requests check {CSV} --today 明天").exit_code == 2
+    result = run_line(f"govopen requests check {CSV} --today 明天")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "govopen：用法错误：日期 '明天' 格式不对：请写成 2025-09-26、2025/9/26、2025.9.26、"
+        "2025年9月26日 或 20250926。运行 govopen requests check -h 查看帮助。\n"
+    )
 
 
 # ── requests report ──────────────────────────────────────────────────────────
@@ -204,9 +210,20 @@ def test_report_xlsx_needs_an_output_file(run_line):
 
 
 def test_report_usage_errors(run_line):
-    assert run_line(f"govopen requests report {CSV}").exit_code == 2  # no --year
-    assert run_line(f"govopen requests report {CSV} --year 2025 -f sarif").exit_code == 2
-    assert run_line(f"govopen requests report {CSV} --year 25").exit_code == 2
+    hint = "运行 govopen requests report -h 查看帮助。\n"
+    result = run_line(f"govopen requests report {CSV}")  # no --year
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"govopen：用法错误：缺少选项 --year。{hint}"
+    result = run_line(f"govopen requests report {CSV} --year 2025 -f sarif")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "govopen：用法错误：选项 --format 的值无效：未知的格式 'sarif'："
+        f"可选 text、markdown、json、xlsx。{hint}"
+    )
+    result = run_line(f"govopen requests report {CSV} --year 25")  # the range, 2000 to 2100
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("govopen：用法错误：选项 --year 的值无效：")
+    assert result.stderr.endswith(hint)
 
 
 def test_report_of_an_unreadable_ledger(run_line, tmp_path):

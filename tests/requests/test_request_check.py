@@ -226,7 +226,7 @@ def test_the_example_ledger(tmp_path):
 
 def test_every_gr_code_is_documented_in_four_parts():
     rules = list(iter_codes(["GR"]))
-    assert len(rules) == 19
+    assert len(rules) == 20
     for rule in rules:
         summary, *parts = rule.doc.split("\n\n")
         assert summary == rule.summary and "：" not in summary, rule.code
@@ -242,3 +242,58 @@ def test_an_overdue_request_says_which_deadline_has_passed(tmp_path):
     options = RequestCheckOptions(calendar=WorkdayCalendar(), today=dt.date(2025, 12, 31))
     message = next(d.message for d in check_ledger(ledger, options).report.diagnostics)
     assert "答复期限（2025-12-01）已过 22 个工作日" in message
+
+
+def test_overdue_in_an_unknown_year_says_so_without_guessing_the_count(tmp_path):
+    result = run(tmp_path, ["1,2026-11-02,自然人,x,,,否,,,,,"], "2027-01-05")
+    [diag] = result.report.diagnostics
+    assert diag.code == "GR102"
+    assert (
+        "答复期限（2026-11-30）已过 36 天（工作日数要用 2027 年的节假日安排计算）" in diag.message
+    )
+
+
+def test_open_question_names_the_year_and_the_notice_command(tmp_path):
+    result = run(tmp_path, ["1,2026-12-20,自然人,x,,,否,,,,,"], "2027-01-20")
+    [diag] = result.report.diagnostics
+    assert (diag.code, diag.severity.name) == ("GR107", "WARNING")
+    assert "2027 年的节假日安排" in diag.message
+    assert "govopen workdays notice 通知.txt -o holidays/2027.yaml" in diag.message
+
+
+# ── 第四十四条: 多个申请人, not repeated requests ────────────────────────────────
+
+NAMED_HEADER = "编号,收到日期,申请人,申请人类型,申请内容,答复日期,处理结果,关联事项"
+
+
+def _named(tmp_path: Path, rows: list[str]):
+    path = tmp_path / "台账.csv"
+    path.write_text(NAMED_HEADER + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    options = RequestCheckOptions(calendar=CAL, today=D("2025-12-31"))
+    return check_ledger(path, options, display="台账.csv")
+
+
+def test_one_applicant_asking_three_times_is_one_applicant(tmp_path):
+    rows = [
+        "1,2025-01-06,张某,自然人,征地报批材料,2025-01-20,予以公开,ZD-006",
+        "2,2025-03-06,张某,自然人,征地报批材料,2025-03-20,予以公开,ZD-006",
+        "3,2025-05-06,张 某,自然人,征地报批材料,2025-05-20,予以公开,ZD-006",
+    ]
+    assert _named(tmp_path, rows).report.diagnostics == []
+
+
+def test_three_applicants_are_a_candidate_and_the_message_counts_people(tmp_path):
+    rows = [
+        "1,2025-01-06,张某,自然人,征地报批材料,2025-01-20,予以公开,ZD-006",
+        "2,2025-03-06,张某,自然人,征地报批材料,2025-03-20,予以公开,ZD-006",
+        "3,2025-05-06,李某,自然人,征地报批材料,2025-05-20,予以公开,ZD-006",
+        "4,2025-06-06,某村民委员会,其他组织（村民委员会）,征地报批材料,2025-06-20,予以公开,ZD-006",
+    ]
+    [diag] = _named(tmp_path, rows).report.diagnostics
+    assert diag.code == "GR105"
+    assert "3 位申请人的 4 件申请（1、2、3、4；同一申请人多次申请只计一位）" in diag.message
+
+
+def test_without_names_the_message_says_it_counts_requests(tmp_path):
+    [diag] = run(tmp_path, SAME_ITEM, "2025-12-31").report.diagnostics
+    assert "3 件申请（1、2、3；台账没有“申请人”列，按申请件数计）" in diag.message

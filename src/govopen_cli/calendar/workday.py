@@ -168,7 +168,8 @@ class WorkdayCalendar:
             raise UnknownYearError(
                 f"不知道 {year} 年的节假日安排（已知：{self.known_years()} 年；"
                 f"chinese-calendar 只有 2004—{self._known_last} 年）。"
-                f"请在 govopen.toml 的 holidays 中指定该年的节假日文件（按国务院办公厅通知填写），"
+                f"请用 govopen workdays notice 通知.txt -o holidays/{year}.yaml 从国务院办公厅的通知"
+                "生成该年的节假日文件，并在 govopen.toml 的 holidays 中指定它（或用 --holidays），"
                 "不会按“周一至周五”猜测",
                 year,
             )

@@ -7,30 +7,30 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import (
     CONFIG_HELP,
     FAIL_ON_HELP,
     FORMAT_HELP,
-    check_format,
     existing_file,
+    format_option,
     parse_percent,
     parse_severity,
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import (
-    append_step_summary,
-    emit,
-    exit_code,
-    use_color,
-    write_atomic,
-)
+from govopen_cli.cli.output import append_step_summary, emit, exit_code, render_options
 from govopen_cli.errors import GovopenError, PathNotFoundError
+from govopen_cli.output_file import write_atomic
+from govopen_cli.reporters import REPORT
+
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 
-@app.command(
+@commands.command(
     "check",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen check                        检查 govopen.toml 中 catalogs 列出的（默认 catalogs/）\n\n"
@@ -48,7 +48,7 @@ def check_command(
         help="要检查的文件或文件夹（递归查找 *.yaml、*.yml）。不写时检查配置中的 catalogs。",
         show_default=False,
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP, callback=check_format),
+    fmt: str = format_option(REPORT, FORMAT_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
     duties: Path | None = typer.Option(
@@ -82,7 +82,7 @@ def check_command(
     """
     from govopen_cli.checks.baseline import Baseline, load_baseline
     from govopen_cli.checks.run import CheckOptions, check_paths
-    from govopen_cli.reporters import RenderOptions, render
+    from govopen_cli.reporters import render, render_text
 
     if baseline_path is not None and write_baseline is not None:
         raise typer.BadParameter(
@@ -112,11 +112,9 @@ def check_command(
         baseline=load_baseline(baseline_path) if baseline_path is not None else None,
     )
     result = check_paths(targets, options)
-    emit(
-        render(result.report, fmt, RenderOptions(color=use_color(output) and fmt == "text")), output
-    )
+    emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output)
     if fmt == "github":
-        append_step_summary(render(result.report, "markdown"))
+        append_step_summary(render_text(REPORT, result.report, "markdown"))
     if write_baseline is not None:
         recorded = Baseline.from_diagnostics(result.report.diagnostics)
         write_atomic(write_baseline, recorded.to_text().encode("utf-8"))
@@ -129,7 +127,7 @@ def check_command(
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
 
 
-@app.command("schema")
+@commands.command("schema", cls=HelpCommand)
 def schema_command(
     name: str = typer.Argument(..., help="catalog（目录文件）或 duties（三定映射文件）。"),
 ) -> None:

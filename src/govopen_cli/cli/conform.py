@@ -6,19 +6,13 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
-from govopen_cli.cli.options import CONFIG_HELP, known_format, project_config
-from govopen_cli.cli.output import emit, write_atomic
+from govopen_cli.cli.help_screen import HelpCommand
+from govopen_cli.cli.options import CONFIG_HELP, format_option, project_config
+from govopen_cli.cli.output import emit
 from govopen_cli.errors import OutputError
+from govopen_cli.reporters import CONFORM
 
 FAIL_ON = ("missing", "weakened")
-
-
-def check_conform_format(value: str) -> str:
-    """Validate ``--format`` for ``govopen conform``."""
-    from govopen_cli.reporters.conform import CONFORM_FORMATS
-
-    return known_format(value, CONFORM_FORMATS)
 
 
 def check_fail_on(value: str | None) -> str | None:
@@ -30,8 +24,13 @@ def check_fail_on(value: str | None) -> str | None:
     return value
 
 
-@app.command(
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
+
+
+@commands.command(
     "conform",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen conform catalogs/pingyao-zrzyj/2025.yaml\n\n"
@@ -48,13 +47,7 @@ def conform_command(
         "-g",
         help="对照的标准目录（默认取 govopen.toml 的 guide，再默认 自然资源）。",
     ),
-    fmt: str = typer.Option(
-        "text",
-        "--format",
-        "-f",
-        callback=check_conform_format,
-        help="输出格式：text（默认）、json、markdown、xlsx（需要 -o）。",
-    ),
+    fmt: str = format_option(CONFORM, "输出格式：text（默认）、json、markdown、xlsx（需要 -o）。"),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
     force: bool = typer.Option(False, "--force", help="-o 指定的文件已存在时覆盖。"),
     fail_on: str | None = typer.Option(
@@ -72,19 +65,14 @@ def conform_command(
     少了公开层级、公开时限更长。
     """
     from govopen_cli.guide.conform import conform_path
-    from govopen_cli.reporters.conform import BINARY_FORMATS, render_conform
+    from govopen_cli.reporters import is_binary, render
 
-    if fmt in BINARY_FORMATS and output is None:
+    if is_binary(CONFORM, fmt) and output is None:
         raise typer.BadParameter(f"{fmt} 格式需要用 -o 指定输出文件", param_hint="--format")
     if output is not None and output.exists() and not force:
         raise OutputError(f"输出文件 {output} 已存在：加 --force 覆盖，或换一个文件名")
     config = project_config(config_path)
     result = conform_path(catalog, guide or config.guide or "自然资源", config.extra_channels)
-    rendered = render_conform(result, fmt)
-    if isinstance(rendered, bytes):
-        assert output is not None
-        write_atomic(output, rendered)
-    else:
-        emit(rendered, output)
+    emit(render(CONFORM, result, fmt), output)
     failing = result.missing + (result.weakened if fail_on == "weakened" else [])
     raise typer.Exit(1 if fail_on is not None and failing else 0)

@@ -8,26 +8,24 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import (
     CONFIG_HELP,
     existing_file,
-    known_format,
+    format_option,
     parse_percent,
     project_config,
 )
-from govopen_cli.cli.output import emit, use_color
+from govopen_cli.cli.output import emit, render_options
+from govopen_cli.reporters import COVERAGE
+
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 
-def check_coverage_format(value: str) -> str:
-    """Validate ``--format`` for ``govopen coverage``."""
-    from govopen_cli.reporters.coverage_table import COVERAGE_FORMATS
-
-    return known_format(value, COVERAGE_FORMATS)
-
-
-@app.command(
+@commands.command(
     "coverage",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen coverage catalogs/2025.yaml                    用目录 catalog.duties 指定的映射\n\n"
@@ -51,13 +49,7 @@ def coverage_command(
         callback=parse_percent,
         help="覆盖率低于该百分数时以状态 1 退出（覆盖配置中的 min-coverage）。",
     ),
-    fmt: str = typer.Option(
-        "text",
-        "--format",
-        "-f",
-        callback=check_coverage_format,
-        help="输出格式：text（默认）、json、markdown。",
-    ),
+    fmt: str = format_option(COVERAGE, "输出格式：text（默认）、json、markdown。"),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
 ) -> None:
@@ -69,7 +61,7 @@ def coverage_command(
     """
     from govopen_cli.checks.coverage_result import check_coverage
     from govopen_cli.checks.run import CheckOptions
-    from govopen_cli.reporters.coverage_table import render_coverage
+    from govopen_cli.reporters import render
 
     config = project_config(config_path)
     if min_coverage is not None:
@@ -77,7 +69,6 @@ def coverage_command(
     if duties is not None:
         existing_file(duties, "三定映射文件")
     result = check_coverage(catalog, CheckOptions(config=config, duties=duties))
-    color = use_color(output) and fmt == "text"
     width = shutil.get_terminal_size((100, 24)).columns
-    emit(render_coverage(result, fmt, color=color, width=width), output)
+    emit(render(COVERAGE, result, fmt, render_options(fmt, output, width=width)), output)
     raise typer.Exit(0 if result.passed else 1)

@@ -7,25 +7,23 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from govopen_cli.cli import app
-from govopen_cli.cli.options import known_format, parse_severity
-from govopen_cli.cli.output import emit, use_color, write_atomic
+from govopen_cli.cli.help_screen import HelpCommand
+from govopen_cli.cli.options import format_option, parse_severity
+from govopen_cli.cli.output import emit, render_options
 from govopen_cli.errors import GovopenError
+from govopen_cli.reporters import DIFF
 
 if TYPE_CHECKING:
     from govopen_cli.diagnostics import Report
     from govopen_cli.diff.compare import DiffOutcome
 
-DIFF_FORMAT_NAMES = ("text", "markdown", "json", "xlsx")
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 
-def check_diff_format(value: str) -> str:
-    """Validate ``--format`` for ``govopen diff``."""
-    return known_format(value, DIFF_FORMAT_NAMES)
-
-
-@app.command(
+@commands.command(
     "diff",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "对比两个年度的目录：\n\n"
@@ -54,15 +52,9 @@ def diff_command(
     new: Annotated[
         str, typer.Argument(help="新目录：文件路径，或 修订版本:路径。", show_default=False)
     ],
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            help="输出格式：text（默认）、markdown（拉取请求评论）、json、xlsx（需要 -o）。",
-            callback=check_diff_format,
-        ),
-    ] = "text",
+    fmt: str = format_option(
+        DIFF, "输出格式：text（默认）、markdown（拉取请求评论）、json、xlsx（需要 -o）。"
+    ),
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="写入文件而不是屏幕。")
     ] = None,
@@ -84,25 +76,18 @@ def diff_command(
     （如 GD201 公开时限延长 是警告），可用 --fail-on 在 CI 中把关。
     """
     from govopen_cli.diff.compare import diff_sources
-    from govopen_cli.reporters import render
-    from govopen_cli.reporters.diff import BINARY_FORMATS, render_diff
+    from govopen_cli.reporters import REPORT, is_binary, render, render_text
 
     severity = parse_severity(fail_on)
-    if fmt in BINARY_FORMATS and output is None:
+    if is_binary(DIFF, fmt) and output is None:
         raise typer.BadParameter(f"{fmt} 格式需要用 -o 指定输出文件", param_hint="--format")
     outcome = diff_sources(old, new)
     for note in outcome.notes:
         typer.echo(f"govopen：提示：{note}", err=True)
     if outcome.diff is None:
-        typer.echo(render(_problems_report(outcome), "text"), err=True, nl=False)
+        typer.echo(render_text(REPORT, _problems_report(outcome), "text"), err=True, nl=False)
         raise GovopenError("要对比的目录有错误，无法对比：先用 govopen check 修正")
-    color = use_color(output) and fmt == "text"
-    rendered = render_diff(outcome.diff, fmt, color=color)
-    if isinstance(rendered, bytes):
-        assert output is not None
-        write_atomic(output, rendered)
-    else:
-        emit(rendered, output)
+    emit(render(DIFF, outcome.diff, fmt, render_options(fmt, output)), output)
     failed = (exit_code and not outcome.diff.empty) or (
         severity is not None and outcome.diff.fails(severity)
     )

@@ -10,19 +10,23 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import (
     CONFIG_HELP,
     FAIL_ON_HELP,
     existing_file,
-    known_format,
+    format_option,
     parse_severity,
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, emit, write_atomic
+from govopen_cli.cli.output import COULD_NOT_RUN, emit
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.errors import CatalogUnreadableError, GovopenError, OutputError
+from govopen_cli.reporters import INSPECTION, REPORT
+
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 Progress = Callable[[int, int], None]
 
@@ -73,8 +77,9 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 # ── export ──────────────────────────────────────────────────────────────────
 
 
-@app.command(
+@commands.command(
     "export",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen export catalogs/pingyao-zrzyj/2025.yaml -o 检查.xlsx\n\n"
@@ -130,8 +135,9 @@ def export_command(
 # ── import ──────────────────────────────────────────────────────────────────
 
 
-@app.command(
+@commands.command(
     "import",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen import 目录.xlsx -o catalogs/2025.yaml --agency 平遥县自然资源局 --year 2025 --id pingyao-zrzyj\n\n"
@@ -167,7 +173,7 @@ def import_command(
     from govopen_cli.catalog.yaml_writer import catalog_yaml, schema_reference
     from govopen_cli.checks.run import CheckOptions, check_paths
     from govopen_cli.excel.reader import import_workbook
-    from govopen_cli.reporters import RenderOptions, render
+    from govopen_cli.reporters import render
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
@@ -205,10 +211,10 @@ def import_command(
     text = catalog_yaml(
         result.catalog, comments=comments, sources=result.sources, schema=schema_reference(output)
     )
-    write_atomic(output, text.encode("utf-8"))
+    emit(text, output)
     typer.echo(f"已写出 {output}：{result.items} 个事项（工作表 {'、'.join(result.sheets)}）。")
     check = check_paths([output], CheckOptions(config=config))
-    emit(render(check.report, "text", RenderOptions()), None)
+    emit(render(REPORT, check.report, "text"), None)
     failed = check.report.fails(severity) or Report(diagnostics).fails(severity)
     if check.report.fails(severity):
         typer.echo(f"✗ {output} 未通过 govopen check：请按上面列出的位置修改。")
@@ -220,15 +226,9 @@ def import_command(
 # ── inspect ─────────────────────────────────────────────────────────────────
 
 
-def check_inspect_format(value: str) -> str:
-    """Validate ``--format`` for inspect."""
-    from govopen_cli.reporters.inspection import INSPECT_FORMATS
-
-    return known_format(value, INSPECT_FORMATS)
-
-
-@app.command(
+@commands.command(
     "inspect",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen inspect 检查.xlsx\n\n"
@@ -246,13 +246,7 @@ def inspect_command(
     catalog: Path | None = typer.Option(
         None, "--catalog", help="目录文件（默认用工作簿说明页记录的目录文件）。"
     ),
-    fmt: str = typer.Option(
-        "text",
-        "--format",
-        "-f",
-        help="输出格式：text（默认）、json、markdown。",
-        callback=check_inspect_format,
-    ),
+    fmt: str = format_option(INSPECTION, "输出格式：text（默认）、json、markdown。"),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
     today: str | None = typer.Option(
         None, "--today", help="以该日期判断整改期限、未公开事项是否过期（YYYY-MM-DD，默认今天）。"
@@ -263,7 +257,7 @@ def inspect_command(
 ) -> None:
     """读回填写好的检查表：逐项和按一级事项的结果、合格率、逾期事项、问题及整改责任处室。"""
     from govopen_cli.excel.inspect_run import inspect_workbook
-    from govopen_cli.reporters.inspection import render_inspection
+    from govopen_cli.reporters import render
 
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
@@ -275,7 +269,7 @@ def inspect_command(
     except CatalogUnreadableError as exc:
         _print_diagnostics(exc.diagnostics)
         raise
-    emit(render_inspection(result, fmt), output)
+    emit(render(INSPECTION, result, fmt), output)
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(0 if exit_zero or not result.fails(severity) else 1)

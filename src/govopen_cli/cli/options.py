@@ -1,15 +1,16 @@
 """The options several commands share: their help texts and how their values are read.
 
 Every command reads ``--config``, ``--fail-on``, ``--today``, ``--format`` and the
-files it is given the same way, with the same messages. Only light modules are
-imported here: the reporter registry and the rules load when an option needs them.
+files it is given the same way, with the same messages; ``--format`` is checked
+against the reporters' registry. Only light modules are imported here: the
+reporters and the rules load when an option needs them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -61,8 +62,15 @@ def parse_percent(value: float | None) -> float | None:
     return value
 
 
-def known_format(value: str, names: Sequence[str], param_hint: str | None = None) -> str:
-    """``value`` when it is one of ``names``; else the error every ``--format`` gives."""
+def known_format(kind: str, value: str, param_hint: str | None = None) -> str:
+    """``value`` when it is a ``--format`` of results of ``kind``; else the usage error.
+
+    The names come from the reporters' registry (:mod:`govopen_cli.reporters`), so a
+    format is accepted exactly when something renders it.
+    """
+    from govopen_cli.reporters import format_names
+
+    names = format_names(kind)
     if value not in names:
         raise typer.BadParameter(
             f"未知的格式 {value!r}：可选 {'、'.join(names)}", param_hint=param_hint
@@ -70,11 +78,13 @@ def known_format(value: str, names: Sequence[str], param_hint: str | None = None
     return value
 
 
-def check_format(value: str) -> str:
-    """Option callback: ``--format`` of a report, one of the reporter registry's names."""
-    from govopen_cli.reporters import format_names
+def format_option(kind: str, help: str) -> Any:
+    """The ``--format``/``-f`` option (default ``text``) of a command whose result is ``kind``."""
 
-    return known_format(value, format_names())
+    def check(value: str) -> str:
+        return known_format(kind, value)
+
+    return typer.Option("text", "--format", "-f", help=help, callback=check)
 
 
 def project_config(path: Path | None) -> Config:

@@ -7,10 +7,9 @@ import sys
 from pathlib import Path
 
 from govopen_cli.diagnostics import Report, Severity
-
-__all__ = ["COULD_NOT_RUN", "atomic_path", "emit", "exit_code", "use_color", "write_atomic"]
 from govopen_cli.errors import OutputError
-from govopen_cli.output_file import atomic_path, write_atomic
+from govopen_cli.output_file import write_atomic
+from govopen_cli.reporters import RenderOptions
 
 #: Exit status of a command that could not run: also an input it cannot read at all
 #: (not a workbook, a damaged or empty file), after the diagnostic that says why.
@@ -26,13 +25,24 @@ def use_color(output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it to ``output`` (UTF-8, atomically)."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+def emit(rendered: str | bytes, output: Path | None) -> None:
+    """Print text, or write text (UTF-8) or bytes to ``output``, atomically.
+
+    Bytes (a binary ``--format``) are only written to a file: the command asks for
+    ``--output`` before it runs.
+    """
+    if output is not None:
+        write_atomic(output, rendered if isinstance(rendered, bytes) else rendered.encode("utf-8"))
+    elif isinstance(rendered, bytes):
+        raise ValueError("binary output needs a file")
     else:
-        write_atomic(output, text.encode("utf-8"))
+        sys.stdout.write(rendered)
+        sys.stdout.flush()
+
+
+def render_options(fmt: str, output: Path | None, *, width: int = 100) -> RenderOptions:
+    """Colour for the text format on a terminal only (see :func:`use_color`)."""
+    return RenderOptions(color=use_color(output) and fmt == "text", width=width)
 
 
 def append_step_summary(markdown: str) -> None:

@@ -6,12 +6,16 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand
 from govopen_cli.cli.options import parse_today
 
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
-@app.command(
+
+@commands.command(
     "publish",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen publish catalogs/pingyao-zrzyj/2025.yaml -o site/\n\n"

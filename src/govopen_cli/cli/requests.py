@@ -6,38 +6,42 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
+from govopen_cli.cli.help_screen import HelpCommand, HelpGroup, show_help_without_command
 from govopen_cli.cli.options import (
     CONFIG_HELP,
     FAIL_ON_HELP,
     FORMAT_HELP,
     HOLIDAYS_HELP,
-    check_format,
     existing_file,
+    format_option,
     known_format,
     parse_severity,
     parse_today,
     project_config,
 )
-from govopen_cli.cli.output import COULD_NOT_RUN, emit, exit_code, use_color, write_atomic
+from govopen_cli.cli.output import COULD_NOT_RUN, emit, exit_code, render_options
 from govopen_cli.errors import GovopenError
+from govopen_cli.reporters import ANNUAL_TABLE, REPORT
 
-requests_app = typer.Typer(
+#: ``govopen requests …``; :mod:`govopen_cli.cli.app` adds it to ``govopen``.
+commands = typer.Typer(
     name="requests",
+    cls=HelpGroup,
+    callback=show_help_without_command,
+    invoke_without_command=True,
     help=(
         "依申请公开台账：检查答复期限、列出可转为主动公开的事项，生成年度报告中的"
         "“收到和处理政府信息公开申请情况”表。\n\n"
         "台账可以是 CSV、xlsx 或 YAML，列名见 docs/ledger.md。\n\n"
         "示例：govopen requests check 台账.xlsx --catalog catalogs/2025.yaml"
     ),
-    no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-app.add_typer(requests_app)
 
 
-@requests_app.command(
+@commands.command(
     "check",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen requests check 台账-2025.xlsx                       检查答复期限等\n\n"
@@ -56,7 +60,7 @@ def check_command(
     today: str | None = typer.Option(
         None, "--today", help="以该日期判断是否逾期、即将到期（默认今天）。"
     ),
-    fmt: str = typer.Option("text", "--format", "-f", help=FORMAT_HELP, callback=check_format),
+    fmt: str = format_option(REPORT, FORMAT_HELP),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
     drafts: Path | None = typer.Option(
         None, "--drafts", help="把转主动公开的草拟事项（YAML，可并入目录 items）写入该文件。"
@@ -74,7 +78,7 @@ def check_command(
     """
     from govopen_cli.calendar.workday import calendar_for
     from govopen_cli.excel.ledger_sheet import read_ledger_sheet
-    from govopen_cli.reporters import RenderOptions, render
+    from govopen_cli.reporters import render
     from govopen_cli.requests.check import RequestCheckOptions, check_ledger
     from govopen_cli.requests.conversion import drafts_yaml
     from govopen_cli.requests.settings import RequestSettings
@@ -96,16 +100,16 @@ def check_command(
     )
     result = check_ledger(ledger, options)
     if drafts is not None:
-        write_atomic(drafts, drafts_yaml(result.candidates).encode("utf-8"))
-    color = use_color(output) and fmt == "text"
-    emit(render(result.report, fmt, RenderOptions(color=color)), output)
+        emit(drafts_yaml(result.candidates), drafts)
+    emit(render(REPORT, result.report, fmt, render_options(fmt, output)), output)
     if result.unreadable:
         raise typer.Exit(COULD_NOT_RUN)
     raise typer.Exit(exit_code(result.report, severity, exit_zero))
 
 
-@requests_app.command(
+@commands.command(
     "report",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen requests report 台账-2025.xlsx --year 2025\n\n"
@@ -132,24 +136,20 @@ def report_command(
     按申请人类型（自然人；法人或其他组织：商业企业、科研机构、社会公益组织、法律服务机构、其他）统计本年新收、上年结转、各类办理结果和结转下年度，并逐列核对勾稽关系：第一项加第二项之和，等于第三项加第四项之和。
     """
     from govopen_cli.excel.ledger_sheet import read_ledger_sheet
-    from govopen_cli.reporters.annual_table import TABLE_FORMATS, render_table
+    from govopen_cli.reporters import is_binary, render
     from govopen_cli.reporters.text import diagnostic_line
     from govopen_cli.requests.annual_report import build_report
 
-    known_format(fmt, TABLE_FORMATS, param_hint="--format")
-    if fmt == "xlsx" and output is None:
-        raise GovopenError("xlsx 是二进制文件，请用 -o 指定输出文件，如 -o 年报表.xlsx")
+    # Checked here, after the other options (a missing --year is told first), as always.
+    known_format(ANNUAL_TABLE, fmt, param_hint="--format")
+    if is_binary(ANNUAL_TABLE, fmt) and output is None:
+        raise GovopenError(f"{fmt} 是二进制文件，请用 -o 指定输出文件，如 -o 年报表.{fmt}")
     config = project_config(config_path)
     severity = parse_severity(fail_on) or config.fail_on
     existing_file(ledger, "台账文件")
     result = build_report(ledger, year, config, read_workbook=read_ledger_sheet)
     if result.table is not None:
-        rendered = render_table(result.table, fmt)
-        data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
-        if output is None:
-            emit(data.decode("utf-8"), None)
-        else:
-            write_atomic(output, data)
+        emit(render(ANNUAL_TABLE, result.table, fmt), output)
     for diag in result.report.sorted():
         typer.echo(diagnostic_line(diag), err=True)
     if result.report.diagnostics or result.table is None:

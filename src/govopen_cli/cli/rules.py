@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 
-from govopen_cli.cli import app
-from govopen_cli.cli.options import known_format
+from govopen_cli.cli.help_screen import HelpCommand
+from govopen_cli.cli.options import format_option
 from govopen_cli.cli.output import emit
 from govopen_cli.errors import GovopenError
+from govopen_cli.reporters import RULES
 
-RULE_FORMATS = ("text", "json", "markdown")
-
-
-def check_rules_format(value: str) -> str:
-    """Validate ``--format`` for ``govopen rules``."""
-    return known_format(value, RULE_FORMATS)
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 
-@app.command(
+@commands.command(
     "rules",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen rules                    列出全部规则\n\n"
@@ -38,42 +34,16 @@ def rules_command(
         help="规则编号（GO201）、名称（proactive-needs-website）或编号前缀（GO2）。",
         show_default=False,
     ),
-    fmt: str = typer.Option(
-        "text",
-        "--format",
-        "-f",
-        help="输出格式：text（默认）、json、markdown。",
-        callback=check_rules_format,
-    ),
+    fmt: str = format_option(RULES, "输出格式：text（默认）、json、markdown。"),
 ) -> None:
     """列出检查规则（编号、名称、默认严重程度、说明），或显示一条规则的完整说明。"""
-    from govopen_cli.reporters.rule_docs import (
-        lookup_rules,
-        rule_markdown,
-        rule_text,
-        rule_to_dict,
-        rules_table_markdown,
-        rules_text,
-        suggest_rule,
-    )
+    from govopen_cli.reporters import render
+    from govopen_cli.reporters.rule_docs import lookup_rules, suggest_rule
+    from govopen_cli.reporters.rule_listing import RuleListing
 
-    one, listed = lookup_rules(query)
-    if one is None and not listed:
+    found = RuleListing(*lookup_rules(query))
+    if found.one is None and not found.listed:
         guess = suggest_rule(query or "")
         hint = f"是不是 {guess}？" if guess else ""
         raise GovopenError(f"没有编号或名称为 {query} 的规则。{hint}govopen rules 列出全部规则")
-    if one is not None:
-        if fmt == "json":
-            text = json.dumps(rule_to_dict(one, full=True), ensure_ascii=False, indent=2) + "\n"
-        elif fmt == "markdown":
-            text = rule_markdown(one, level=2)
-        else:
-            text = rule_text(one)
-    elif fmt == "json":
-        data = {"rules": [rule_to_dict(r) for r in listed]}
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    elif fmt == "markdown":
-        text = rules_table_markdown(listed)
-    else:
-        text = rules_text(listed)
-    emit(text, None)
+    emit(render(RULES, found, fmt), None)

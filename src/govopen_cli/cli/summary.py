@@ -6,21 +6,19 @@ from pathlib import Path
 
 import typer
 
-from govopen_cli.cli import app
-from govopen_cli.cli.options import CONFIG_HELP, known_format, project_config
-from govopen_cli.cli.output import emit, write_atomic
+from govopen_cli.cli.help_screen import HelpCommand
+from govopen_cli.cli.options import CONFIG_HELP, format_option, project_config
+from govopen_cli.cli.output import emit
 from govopen_cli.errors import OutputError
+from govopen_cli.reporters import SUMMARY
+
+#: The commands of this module; :mod:`govopen_cli.cli.app` adds them to ``govopen``.
+commands = typer.Typer()
 
 
-def check_summary_format(value: str) -> str:
-    """Validate ``--format`` for ``govopen summary``."""
-    from govopen_cli.reporters.summary import SUMMARY_FORMATS
-
-    return known_format(value, SUMMARY_FORMATS)
-
-
-@app.command(
+@commands.command(
     "summary",
+    cls=HelpCommand,
     epilog=(
         "示例：\n\n"
         "  govopen summary catalogs/                       每个机构一行，问题多的在前\n\n"
@@ -39,35 +37,27 @@ def summary_command(
         "-g",
         help="对照的标准目录（默认取 govopen.toml 的 guide；都没有则不对照）。",
     ),
-    fmt: str = typer.Option(
-        "text",
-        "--format",
-        "-f",
-        callback=check_summary_format,
-        help="输出格式：text（默认）、json、markdown、xlsx（需要 -o）、html。",
+    fmt: str = format_option(
+        SUMMARY, "输出格式：text（默认）、json、markdown、xlsx（需要 -o）、html。"
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),
     force: bool = typer.Option(False, "--force", help="-o 指定的文件已存在时覆盖。"),
     config_path: Path | None = typer.Option(None, "--config", help=CONFIG_HELP),
 ) -> None:
-    """汇总一个系统的目录：每个机构一行——层级、事项数、错误、警告、三定覆盖、
-    对照标准目录缺少和弱化的行、较上年的变更——问题多的在前，最后是合计。
+    """汇总一个系统的目录：每个机构一行，问题多的在前，最后是合计。
+
+    每行：层级、事项数、错误、警告、三定覆盖、对照标准目录缺少和弱化的行、较上年的变更。
 
     同一机构（catalog.id 相同）有几个年度的目录时，取最新一年；上一年的也在时给出变更数。
     """
-    from govopen_cli.reporters.summary import BINARY_FORMATS, render_summary
+    from govopen_cli.reporters import is_binary, render
     from govopen_cli.summary.table import summarize
 
-    if fmt in BINARY_FORMATS and output is None:
+    if is_binary(SUMMARY, fmt) and output is None:
         raise typer.BadParameter(f"{fmt} 格式需要用 -o 指定输出文件", param_hint="--format")
     if output is not None and output.exists() and not force:
         raise OutputError(f"输出文件 {output} 已存在：加 --force 覆盖，或换一个文件名")
     config = project_config(config_path)
     summary = summarize(list(paths), config, guide or config.guide)
-    rendered = render_summary(summary, fmt)
-    if isinstance(rendered, bytes):
-        assert output is not None
-        write_atomic(output, rendered)
-    else:
-        emit(rendered, output)
+    emit(render(SUMMARY, summary, fmt), output)
     raise typer.Exit(0)

@@ -120,7 +120,7 @@ def _write_identity(ws: Any, table: AnnualTable, first: int, last_col: int, bord
         if not failing
         else f"{'、'.join(column_name(c) for c in failing)} 列不相符，原因见下表。"
     )
-    ws.cell(first, 1, f"{rule}：{verdict}").font = Font(bold=True)
+    ws.cell(first, 1, f"{rule}：{verdict}{table.short_note}").font = Font(bold=True)
     ws.merge_cells(start_row=first, start_column=1, end_row=first, end_column=last_col)
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)

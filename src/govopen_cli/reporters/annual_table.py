@@ -12,6 +12,7 @@ import json
 import unicodedata
 from typing import Any
 
+from govopen_cli.reporters import ANNUAL_TABLE, RenderOptions, register
 from govopen_cli.requests.annual_report import (
     COLUMNS,
     ROWS,
@@ -20,9 +21,6 @@ from govopen_cli.requests.annual_report import (
     TableRow,
 )
 from govopen_cli.requests.ledger_values import ORGANISATION_KINDS
-
-#: ``--format`` names of ``govopen requests report``; xlsx is binary.
-TABLE_FORMATS = ("text", "markdown", "json", "xlsx")
 
 
 def display_width(text: str) -> int:
@@ -38,9 +36,10 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 def _identity_line(table: AnnualTable) -> str:
     failing = table.failing_columns
     rule = "勾稽关系（第一项加第二项之和，等于第三项加第四项之和）"
+    short = f"\n{table.short_note}" if table.short_note else ""
     if not failing:
-        return f"{rule}：各列均相符。"
-    return f"{rule}：{'、'.join(failing)} 列不相符，见诊断信息。"
+        return f"{rule}：各列均相符。{short}"
+    return f"{rule}：{'、'.join(failing)} 列不相符，见诊断信息。{short}"
 
 
 def _text_lines(table: AnnualTable) -> list[tuple[str, TableRow | None]]:
@@ -65,7 +64,8 @@ def _text_lines(table: AnnualTable) -> list[tuple[str, TableRow | None]]:
     return lines
 
 
-def render_table_text(table: AnnualTable) -> str:
+@register(ANNUAL_TABLE, "text")
+def render_table_text(table: AnnualTable, options: RenderOptions | None = None) -> str:
     """An aligned plain-text table for the terminal."""
     lines = _text_lines(table)
     label_width = max(display_width(label) for label, _ in lines) + 2
@@ -107,7 +107,8 @@ def _markdown_labels(row: TableRow, first_of_section: bool, first_of_category: b
     return [a, row.full_label, ""]
 
 
-def render_table_markdown(table: AnnualTable) -> str:
+@register(ANNUAL_TABLE, "markdown")
+def render_table_markdown(table: AnnualTable, options: RenderOptions | None = None) -> str:
     """A GitHub-flavoured Markdown table; merged cells of the official layout are blank."""
     headers = ["项目", "", "", "自然人"]
     headers += [f"法人或其他组织<br>{k}" for k in ORGANISATION_KINDS]
@@ -146,30 +147,20 @@ def table_to_dict(table: AnnualTable) -> dict[str, Any]:
         "identity": {
             "holds": not table.failing_columns,
             "failing_columns": table.failing_columns,
+            "uncounted": [r.number or r.label for r in table.uncounted],
         },
     }
 
 
-def render_table_json(table: AnnualTable) -> str:
+@register(ANNUAL_TABLE, "json")
+def render_table_json(table: AnnualTable, options: RenderOptions | None = None) -> str:
     """JSON, UTF-8 not escaped."""
     return json.dumps(table_to_dict(table), ensure_ascii=False, indent=2) + "\n"
 
 
-def render_table_xlsx(table: AnnualTable) -> bytes:
+@register(ANNUAL_TABLE, "xlsx", binary=True)
+def render_table_xlsx(table: AnnualTable, options: RenderOptions | None = None) -> bytes:
     """A workbook with the official layout (built by :mod:`govopen_cli.excel.annual_sheet`)."""
     from govopen_cli.excel.annual_sheet import annual_workbook
 
     return annual_workbook(table)
-
-
-def render_table(table: AnnualTable, fmt: str) -> str | bytes:
-    """The table in ``fmt`` (one of :data:`TABLE_FORMATS`)."""
-    if fmt == "text":
-        return render_table_text(table)
-    if fmt == "markdown":
-        return render_table_markdown(table)
-    if fmt == "json":
-        return render_table_json(table)
-    if fmt == "xlsx":
-        return render_table_xlsx(table)
-    raise ValueError(f"unknown table format {fmt!r}")

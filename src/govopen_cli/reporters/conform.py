@@ -1,7 +1,7 @@
 """``govopen conform``: the catalog against the guide, as text, JSON, Markdown or a workbook.
 
-Not part of the ``--format`` registry of :mod:`govopen_cli.reporters`: it renders a
-:class:`~govopen_cli.guide.conform.Conformance`, not a report of findings.
+Registered as the ``conform`` kind of :mod:`govopen_cli.reporters`: it renders a
+:class:`~govopen_cli.guide.conform.Conformance`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from govopen_cli.guide.conform import Conformance, ItemRef, RowResult
+from govopen_cli.reporters import CONFORM, RenderOptions, register
 from govopen_cli.reporters.markdown import escape_cell
 
 CONFORM_FORMATS = ("text", "json", "markdown", "xlsx")
@@ -106,3 +107,11 @@ def render_conform(result: Conformance, fmt: str) -> str | bytes:
     if fmt == "xlsx":
         return render_workbook(result)
     return render_text(result)
+
+
+for _name in CONFORM_FORMATS:
+
+    def _render(result: Conformance, options: RenderOptions, _fmt: str = _name) -> str | bytes:
+        return render_conform(result, _fmt)
+
+    register(CONFORM, _name, binary=_name in BINARY_FORMATS)(_render)

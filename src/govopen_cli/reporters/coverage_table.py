@@ -1,6 +1,6 @@
 """The 三定 coverage table of ``govopen coverage``: text (rich or plain), JSON, Markdown.
 
-Not part of the ``--format`` registry of :mod:`govopen_cli.reporters`: it renders a
+Registered for the :data:`~govopen_cli.reporters.COVERAGE` kind: it renders a
 :class:`~govopen_cli.checks.coverage_result.CoverageResult`, not a report of findings.
 """
 
@@ -14,10 +14,9 @@ from typing import Any
 from govopen_cli.checks.coverage import DutyCoverage
 from govopen_cli.checks.coverage_result import CoverageResult
 from govopen_cli.checks.rules.coverage import catalog_label, excerpt, format_percent
+from govopen_cli.reporters import COVERAGE, RenderOptions, register
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.text import diagnostic_line
-
-COVERAGE_FORMATS = ("text", "json", "markdown")
 
 HEADERS = ("职责", "内容", "承担机构", "公开事项", "状态")
 NONE = "—"
@@ -145,7 +144,20 @@ def coverage_data(result: CoverageResult) -> dict[str, Any]:
     }
 
 
-def render_markdown(result: CoverageResult) -> str:
+@register(COVERAGE, "text")
+def render_text(result: CoverageResult, options: RenderOptions) -> str:
+    """The table: rich on a terminal (``options.color``), aligned plain text otherwise."""
+    return render_rich(result, options.width) if options.color else render_plain(result)
+
+
+@register(COVERAGE, "json")
+def render_json(result: CoverageResult, options: RenderOptions) -> str:
+    """:func:`coverage_data` as JSON, UTF-8 not escaped."""
+    return json.dumps(coverage_data(result), ensure_ascii=False, indent=2) + "\n"
+
+
+@register(COVERAGE, "markdown")
+def render_markdown(result: CoverageResult, options: RenderOptions) -> str:
     """A heading, the figure and the table, for a pull-request comment."""
     lines = [
         f"### {escape_cell(title(result))}",
@@ -168,16 +180,3 @@ def render_markdown(result: CoverageResult) -> str:
             for d in result.problems
         ]
     return "\n".join(lines) + "\n"
-
-
-def render_coverage(
-    result: CoverageResult, fmt: str, *, color: bool = False, width: int = 100
-) -> str:
-    """Render in ``text`` (rich when ``color``), ``json`` or ``markdown``."""
-    if fmt == "json":
-        return json.dumps(coverage_data(result), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "markdown":
-        return render_markdown(result)
-    if fmt != "text":
-        raise ValueError(f"unknown coverage format {fmt!r}")
-    return render_rich(result, width) if color else render_plain(result)

@@ -1,7 +1,7 @@
 """Renderers for ``govopen diff``: text, markdown, json (str) and xlsx (bytes).
 
-One explicit registry, :data:`DIFF_FORMATS`. A renderer never prints: the command
-writes what it returns to the terminal or to ``--output``. rich is imported only by
+Registered for the :data:`~govopen_cli.reporters.DIFF` kind. A renderer never prints:
+the command writes what it returns to the terminal or to ``--output``. rich is imported only by
 the renderer that needs it; the xlsx workbook is built by :mod:`govopen_cli.excel.diff_sheet`.
 """
 
@@ -15,30 +15,27 @@ from govopen_cli.diagnostics import Severity
 from govopen_cli.diff.change import Change
 from govopen_cli.diff.compare import CatalogDiff
 from govopen_cli.diff.coverage_change import CoverageChange
+from govopen_cli.reporters import DIFF, RenderOptions, register
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.terminal import SEVERITY_STYLE, StyledLine, render_lines
 
 DiffRenderer = Callable[[CatalogDiff, bool], str | bytes]
-
-DIFF_FORMATS: dict[str, DiffRenderer] = {}
 
 #: Formats written as bytes, which need ``--output``.
 BINARY_FORMATS = ("xlsx",)
 
 
 def _register(name: str) -> Callable[[DiffRenderer], DiffRenderer]:
+    """Register a ``(diff, color)`` renderer in the reporters' registry as ``(DIFF, name)``."""
+
     def decorate(func: DiffRenderer) -> DiffRenderer:
-        if name in DIFF_FORMATS:
-            raise ValueError(f"diff format {name} registered twice")
-        DIFF_FORMATS[name] = func
+        def render(diff: CatalogDiff, options: RenderOptions) -> str | bytes:
+            return func(diff, options.color)
+
+        register(DIFF, name, binary=name in BINARY_FORMATS)(render)
         return func
 
     return decorate
-
-
-def render_diff(diff: CatalogDiff, fmt: str, *, color: bool = False) -> str | bytes:
-    """Render ``diff`` in format ``fmt`` (text, markdown, json, xlsx)."""
-    return DIFF_FORMATS[fmt](diff, color)
 
 
 # -- grouping shared by text and markdown ---------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
-from govopen_cli.reporters import RenderOptions, register
+from govopen_cli.reporters import REPORT, RenderOptions, register
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -40,7 +40,7 @@ def annotation(diag: Diagnostic) -> str:
     return f"::{COMMANDS[diag.severity]} {props}::{escape_data(diag.message)}"
 
 
-@register("github")
+@register(REPORT, "github")
 def render_github(report: Report, options: RenderOptions) -> str:
     """One annotation line per active finding, then the summary line."""
     lines = [annotation(d) for d in report.active]

@@ -7,10 +7,10 @@ import os
 
 from govopen_cli.diagnostics import Report
 from govopen_cli.publish.findings_page import findings_page
-from govopen_cli.reporters import RenderOptions, register
+from govopen_cli.reporters import REPORT, RenderOptions, register
 
 
-@register("html")
+@register(REPORT, "html")
 def render_html(report: Report, options: RenderOptions) -> str:
     """One self-contained HTML file: the findings table, searchable, printable."""
     return findings_page(report, date=report_date(), show_waived=options.show_waived)

@@ -8,7 +8,6 @@ units) with diagnostics attached, not just a list of diagnostics.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from govopen_cli.inspection.result import (
     FAILED,
@@ -19,10 +18,9 @@ from govopen_cli.inspection.result import (
     InspectionResult,
     ItemResult,
 )
+from govopen_cli.reporters import INSPECTION, RenderOptions, register
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.reporters.text import diagnostic_line
-
-INSPECT_FORMATS = ("text", "json", "markdown")
 
 
 def _percent(value: float | None) -> str:
@@ -188,13 +186,17 @@ def render_json(result: InspectionResult) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-_RENDERERS: dict[str, Callable[[InspectionResult], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "markdown": render_markdown,
-}
+# Registered in the order ``--format`` lists them.
+@register(INSPECTION, "text")
+def _text(result: InspectionResult, options: RenderOptions) -> str:
+    return render_text(result)
 
 
-def render_inspection(result: InspectionResult, fmt: str) -> str:
-    """Render an inspection in ``fmt`` (one of :data:`INSPECT_FORMATS`)."""
-    return _RENDERERS[fmt](result)
+@register(INSPECTION, "json")
+def _json(result: InspectionResult, options: RenderOptions) -> str:
+    return render_json(result)
+
+
+@register(INSPECTION, "markdown")
+def _markdown(result: InspectionResult, options: RenderOptions) -> str:
+    return render_markdown(result)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 from govopen_cli.diagnostics import Report
-from govopen_cli.reporters import RenderOptions, register
+from govopen_cli.reporters import REPORT, RenderOptions, register
 
 
-@register("json")
+@register(REPORT, "json")
 def render_json(report: Report, options: RenderOptions) -> str:
     """``{"tool", "files", "diagnostics": [...], "summary": {...}}``, UTF-8, not escaped."""
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

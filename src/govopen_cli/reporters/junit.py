@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from govopen_cli.diagnostics import Diagnostic, Report
-from govopen_cli.reporters import RenderOptions, register
+from govopen_cli.reporters import REPORT, RenderOptions, register
 from govopen_cli.reporters.text import diagnostic_line
 
 PASSING_CASE = "govopen check"
@@ -59,7 +59,7 @@ def _testcase(suite: ET.Element, file: str, code: str, found: list[Diagnostic]) 
     return {"tests": 1, "failures": 1 if active else 0, "skipped": 0 if active else 1}
 
 
-@register("junit")
+@register(REPORT, "junit")
 def render_junit(report: Report, options: RenderOptions) -> str:
     """The JUnit XML document (no timestamps or durations, so output is reproducible)."""
     by_file: dict[str, dict[str, list[Diagnostic]]] = {}

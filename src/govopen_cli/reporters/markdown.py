@@ -5,7 +5,7 @@ cannot break the table."""
 from __future__ import annotations
 
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
-from govopen_cli.reporters import RenderOptions, register
+from govopen_cli.reporters import REPORT, RenderOptions, register
 
 
 def escape_cell(text: str) -> str:
@@ -35,7 +35,7 @@ def _rule(diag: Diagnostic) -> str:
     return escape_cell(f"{diag.code} {diag.name}" if diag.name else diag.code)
 
 
-@register("markdown")
+@register(REPORT, "markdown")
 def render_markdown(report: Report, options: RenderOptions) -> str:
     """``### govopen check``, a table of counts, the findings, the waived ones folded."""
     heads = ["文件", "错误", "警告", "提示", "已豁免"]

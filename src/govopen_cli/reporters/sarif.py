@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from govopen_cli import __version__
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
-from govopen_cli.reporters import RenderOptions, register
+from govopen_cli.reporters import REPORT, RenderOptions, register
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -143,7 +143,7 @@ def sarif_log(report: Report) -> dict[str, Any]:
     }
 
 
-@register("sarif")
+@register(REPORT, "sarif")
 def render_sarif(report: Report, options: RenderOptions) -> str:
     """The SARIF 2.1.0 log as JSON (UTF-8, not escaped)."""
     return json.dumps(sarif_log(report), ensure_ascii=False, indent=2) + "\n"

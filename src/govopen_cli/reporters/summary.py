@@ -1,6 +1,7 @@
 """``govopen summary``: the province's table as text, JSON, Markdown, a workbook or a page.
 
-Not part of the ``--format`` registry: it renders a :class:`~govopen_cli.summary.table.Summary`.
+Registered as the ``summary`` kind of :mod:`govopen_cli.reporters`: it renders a
+:class:`~govopen_cli.summary.table.Summary`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import json
 import unicodedata
 
 from govopen_cli.publish.summary_page import HEADERS, NONE, cells, number, percent, summary_page
+from govopen_cli.reporters import SUMMARY, RenderOptions, register
 from govopen_cli.reporters.markdown import escape_cell
 from govopen_cli.summary.table import Summary
 
@@ -95,3 +97,11 @@ def render_summary(summary: Summary, fmt: str, *, date: dt.date | None = None) -
     if fmt == "html":
         return summary_page(summary, date=date or dt.date.today())
     return render_text(summary)
+
+
+for _name in SUMMARY_FORMATS:
+
+    def _render(result: Summary, options: RenderOptions, _fmt: str = _name) -> str | bytes:
+        return render_summary(result, _fmt)
+
+    register(SUMMARY, _name, binary=_name in BINARY_FORMATS)(_render)

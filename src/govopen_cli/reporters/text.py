@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
-from govopen_cli.reporters import RenderOptions, register
+from govopen_cli.reporters import REPORT, RenderOptions, register
 from govopen_cli.reporters.terminal import SEVERITY_STYLE, StyledLine, render_lines
 
 
@@ -14,7 +14,7 @@ def diagnostic_line(diag: Diagnostic) -> str:
     return f"{where}: {diag.code} {diag.severity.label} {diag.message}{waived}"
 
 
-@register("text")
+@register(REPORT, "text")
 def render_text(report: Report, options: RenderOptions) -> str:
     """Problems sorted by file, line, column; a summary line at the end."""
     shown = [d for d in report.sorted() if options.show_waived or not d.waived]

@@ -24,12 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govopen_cli.codes.gr import GR201
+from govopen_cli.codes.gr import GR201, GR202
 from govopen_cli.diagnostics import Diagnostic, Report
 from govopen_cli.requests.ledger import Ledger, read_ledger
 from govopen_cli.requests.ledger_request import LedgerRequest
 from govopen_cli.requests.ledger_rows import CellRef, ledger_diagnostic
-from govopen_cli.requests.ledger_values import APPLICANT_KINDS, OUTCOME_SUBCATEGORIES
+from govopen_cli.requests.ledger_values import (
+    APPLICANT_FORMS,
+    APPLICANT_KINDS,
+    OUTCOME_SUBCATEGORIES,
+)
 from govopen_cli.requests.ledger_xlsx import WorkbookReader
 
 if TYPE_CHECKING:
@@ -164,6 +168,8 @@ class AnnualTable:
     counts: dict[str, list[int]] = field(default_factory=dict)
     #: column -> requests counted on one side of the identity only
     breaking: dict[str, list[tuple[LedgerRequest, str]]] = field(default_factory=dict)
+    #: Requests of this year's table whose 申请人类型 cannot be placed in any column: the
+    #: table is short of them on both sides of every identity, which then still holds.
     uncounted: list[LedgerRequest] = field(default_factory=list)
 
     @property
@@ -187,6 +193,23 @@ class AnnualTable:
         """The columns where 一 + 二 ≠ 三（七）+ 四."""
         return [c for c in COLUMNS if self.identity(c)[0] != self.identity(c)[1]]
 
+    @property
+    def short_note(self) -> str:
+        """What the table leaves out, for the line under it; empty when nothing.
+
+        ``本表少计 1 件申请（申请人类型无法归入任何一列）：申请 2025-009（申请人类型“个体户”）。``
+        """
+        if not self.uncounted:
+            return ""
+        listed = "、".join(
+            f"{r.label}（申请人类型“{r.applicant_text}”）" for r in self.uncounted[:10]
+        )
+        more = f" 等 {len(self.uncounted)} 件" if len(self.uncounted) > 10 else ""
+        return (
+            f"本表少计 {len(self.uncounted)} 件申请（申请人类型无法归入任何一列，"
+            f"各列的一、二、三、四都没有计入）：{listed}{more}。"
+        )
+
 
 def _reason(request: LedgerRequest, member: Membership, year: int) -> str:
     if member.left and not member.right:
@@ -207,11 +230,12 @@ def build_annual_table(ledger: Ledger, year: int) -> AnnualTable:
         table.counts[row.key] = [0] * len(COLUMNS)
     total = len(COLUMNS) - 1
     for request in ledger.requests:
+        member = membership(request, year)
         if request.applicant is None:
-            table.uncounted.append(request)
+            if member.left or member.right:
+                table.uncounted.append(request)
             continue
         column = APPLICANT_KINDS.index(request.applicant)
-        member = membership(request, year)
         for key, counted in (
             ("new", member.new),
             ("carried", member.carried),
@@ -288,8 +312,22 @@ def identity_checks(table: AnnualTable) -> list[IdentityCheck]:
 
 
 def check_identity(table: AnnualTable, ledger: Ledger) -> list[Diagnostic]:
-    """One GR201 error per column whose 一 + 二 differs from 三（七）+ 四."""
+    """One GR201 error per column whose 一 + 二 differs from 三（七）+ 四, and one GR202 per
+    request the table leaves out altogether."""
     out = []
+    for request in table.uncounted:
+        out.append(
+            ledger_diagnostic(
+                ledger.display,
+                GR202,
+                request.at("applicant"),
+                f"{table.year} 年度报告表少计 {request.label}：申请人类型“{request.applicant_text}”"
+                "无法归入任何一列，这件申请不在表中任何一行（勾稽关系仍相符，但各列和总计都少了它）："
+                f"请把申请人类型改为 {APPLICANT_FORMS}",
+                number=request.number,
+                field_name="申请人类型",
+            )
+        )
     for check in identity_checks(table):
         if check.holds:
             continue

@@ -62,17 +62,35 @@ def _eligible(request: LedgerRequest) -> bool:
     return request.outcome is None or request.outcome.discloses
 
 
+def applicant_key(request: LedgerRequest) -> str:
+    """Who asked, for counting 多个申请人 (第四十四条): the 申请人 column with spaces and
+    brackets removed, or the request itself when the name is not recorded."""
+    name = _NOT_WORD.sub("", request.applicant_name)
+    return f"申请人:{name}" if name else f"申请:{request.row.line}"
+
+
+def applicant_count(requests: list[LedgerRequest] | tuple[LedgerRequest, ...]) -> int:
+    """How many different applicants asked (each unnamed request counts as one)."""
+    return len({applicant_key(r) for r in requests})
+
+
 def _busiest_window(requests: list[LedgerRequest], days: int) -> list[LedgerRequest]:
-    """The requests in the earliest window of ``days`` days that holds the most of them."""
+    """The requests in the earliest window of ``days`` days with the most different applicants."""
     ordered = sorted(requests, key=lambda r: (r.received or dt.date.min, r.row.line))
     received = [r.received or dt.date.min for r in ordered]
-    best_first, best_last = 0, -1
+    keys = [applicant_key(r) for r in ordered]
+    seen: Counter[str] = Counter()
+    best_first, best_last, best = 0, -1, 0
     first = 0
     for last, day in enumerate(received):
+        seen[keys[last]] += 1
         while (day - received[first]).days >= days:
+            seen[keys[first]] -= 1
+            if not seen[keys[first]]:
+                del seen[keys[first]]
             first += 1
-        if last - first > best_last - best_first:
-            best_first, best_last = first, last
+        if len(seen) > best:
+            best_first, best_last, best = first, last, len(seen)
     return ordered[best_first : best_last + 1]
 
 
@@ -134,10 +152,10 @@ def find_conversion_candidates(
         start_group(request, text)
     found = []
     for group in groups:
-        if len(group) < settings.conversion_threshold:
+        if applicant_count(group) < settings.conversion_threshold:
             continue
         window = _busiest_window(group, settings.conversion_window_days)
-        if len(window) < settings.conversion_threshold:
+        if applicant_count(window) < settings.conversion_threshold:
             continue
         items = Counter(r.item.strip() for r in window if r.item.strip())
         item_id = min(items, key=lambda k: (-items[k], k)) if items else ""
@@ -204,6 +222,8 @@ def check_conversion(
 
     A candidate whose item is in ``catalog`` says whether it is published already; one
     without gets a draft item (``DRAFT-001`` …) to fill in and paste into the catalog.
+    The message says what was counted: different applicants by the 申请人 column, or
+    requests when the ledger has no names.
     """
     candidates = []
     agency = ledger.agency or (catalog.agency if catalog is not None else None)
@@ -211,7 +231,16 @@ def check_conversion(
     drafts = 0
     for window, item_id in find_conversion_candidates(ledger.requests, settings):
         first = window[0]
-        count = f"{len(window)} 件申请（{'、'.join(r.number or r.label for r in window)}）"
+        numbers = "、".join(r.number or r.label for r in window)
+        people = applicant_count(window)
+        if not ledger.has_applicant_names:
+            count = f"{len(window)} 件申请（{numbers}；台账没有“申请人”列，按申请件数计）"
+        elif people == len(window):
+            count = f"{people} 位申请人的 {len(window)} 件申请（{numbers}）"
+        else:
+            count = (
+                f"{people} 位申请人的 {len(window)} 件申请（{numbers}；同一申请人多次申请只计一位）"
+            )
         item = catalog.item(item_id) if catalog is not None and item_id else None
         span = f"{first.received}—{window[-1].received}"
         if item is not None:

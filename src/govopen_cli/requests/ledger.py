@@ -40,6 +40,11 @@ class Ledger:
     agency: str | None = None
     sheet: str | None = None
 
+    @property
+    def has_applicant_names(self) -> bool:
+        """Whether the ledger records who asked (a filled 申请人 column)."""
+        return any(r.applicant_name for r in self.requests)
+
 
 @dataclass
 class LedgerResult:

@@ -50,6 +50,11 @@ COLUMNS: tuple[Column, ...] = (
         True,
     ),
     Column(
+        "applicant_name",
+        "申请人",
+        ("申请人姓名", "申请人名称", "申请人姓名或名称", "姓名/名称", "姓名或名称"),
+    ),
+    Column(
         "content",
         "申请内容",
         ("申请公开内容", "申请公开的内容", "申请事项", "所需信息", "申请信息", "申请公开信息"),
@@ -86,10 +91,6 @@ _BY_KEY = {c.key: c for c in COLUMNS}
 #: Columns a ledger often has that govopen does not need: accepted, not checked.
 IGNORED_HEADERS = (
     "序号",
-    "申请人",
-    "申请人姓名",
-    "申请人名称",
-    "姓名/名称",
     "姓名",
     "名称",
     "联系方式",

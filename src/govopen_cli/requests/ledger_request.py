@@ -50,6 +50,10 @@ class LedgerRequest:
     row: CellRef
     cells: tuple[tuple[str, CellRef], ...] = ()
     invalid: frozenset[str] = frozenset()
+    #: 申请人 (name), when the ledger has that column: who asked, for 第四十四条.
+    applicant_name: str = ""
+    #: The 申请人类型 as written, for messages about a type that cannot be placed.
+    applicant_text: str = ""
 
     def at(self, key: str) -> CellRef:
         """The cell of field ``key`` (the row when the ledger has no such cell)."""
@@ -282,4 +286,6 @@ def build_request(reader: LedgerReader, row: RawRow, kind: LedgerKind) -> Ledger
         row=row.ref,
         cells=tuple((key, cell.ref) for key, cell in row.cells.items()),
         invalid=frozenset(fields.invalid),
+        applicant_name=texts.get("applicant_name", ""),
+        applicant_text=texts.get("applicant", ""),
     )

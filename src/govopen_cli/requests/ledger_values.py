@@ -98,7 +98,20 @@ _APPLICANT_EXACT = {
     "其他": "其他",
     "其他组织": "其他",
     "其它": "其他",
+    "其它组织": "其他",
 }
+#: 其他组织 of any kind is 法人或其他组织-其他 (catalog-format.md §3): the organisations of
+#: villages and neighbourhoods that real ledgers name.
+_OTHER_ORGANISATIONS = (
+    "村民委员会",
+    "居民委员会",
+    "村委会",
+    "居委会",
+    "村民小组",
+    "集体经济组织",
+    "经济合作社",
+    "业主委员会",
+)
 _APPLICANT_CONTAINS = (
     ("律师事务所", "法律服务机构"),
     ("法律服务", "法律服务机构"),
@@ -120,17 +133,41 @@ APPLICANT_FORMS = (
 
 
 def parse_applicant(text: str) -> str | None:
-    """One of :data:`APPLICANT_KINDS` for a 申请人类型 text, or None."""
-    value = _SEPARATORS.sub("", text)
+    """One of :data:`APPLICANT_KINDS` for a 申请人类型 text, or None.
+
+    A category named first wins over the example after it: ``其他组织（村民委员会）`` is
+    其他, ``法人或其他组织-商业企业`` is 商业企业.
+    """
+    parts = [p for p in _SEPARATORS.split(text) if p]
+    if parts and _ORG_PREFIX.fullmatch(parts[0]) and len(parts) > 1:
+        parts = parts[1:]
+    if parts and parts[0] in _APPLICANT_EXACT and len(parts) > 1:
+        return _APPLICANT_EXACT[parts[0]]
+    value = "".join(parts)
     value = _ORG_PREFIX.sub("", value) or value
     if value in _APPLICANT_EXACT:
         return _APPLICANT_EXACT[value]
+    if value.startswith(("其他组织", "其它组织")):
+        return "其他"
+    if any(name in value for name in _OTHER_ORGANISATIONS):
+        return "其他"
     for needle, kind in _APPLICANT_CONTAINS:
         if needle in value:
             return kind
     return None
 
 
+#: The answers of 条例第三十六条 as ledgers copy them, read before the category words
+#: (they contain "公开", which alone would read as 予以公开). （四）and（五）are both
+#: 无法提供-1 本机关不掌握相关政府信息 in the annual report (catalog-format.md §3).
+_STATUTORY: tuple[tuple[re.Pattern[str], Outcome], ...] = (
+    # （四）经检索没有所申请公开信息的，告知申请人该政府信息不存在
+    (re.compile(r"经检索.{0,4}没有.{0,8}信息|没有所申请公开的?信息"), Outcome("无法提供", 1)),
+    # （五）所申请公开信息不属于本行政机关负责公开的
+    (re.compile(r"不属于本(?:行政)?机关负责公开"), Outcome("无法提供", 1)),
+    # （六）申请人重复申请公开相同政府信息的，告知申请人不予重复处理
+    (re.compile(r"不予重复处理"), Outcome("不予处理", 2)),
+)
 _CATEGORY_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("部分公开", ("部分公开", "部分予以公开")),
     ("不予公开", ("不予公开", "不公开", "拒绝公开")),
@@ -151,7 +188,15 @@ _SUB_WORDS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("行政查询", "查询事项"),
     ),
     "无法提供": (
-        ("不掌握", "信息不存在", "不存在", "非本机关"),
+        (
+            "不掌握",
+            "信息不存在",
+            "不存在",
+            "非本机关",
+            "不属于本机关",
+            "不属于本行政机关",
+            "没有所申请",
+        ),
         ("另行制作", "没有现成", "加工", "汇总"),
         ("仍不明确",),
     ),
@@ -194,6 +239,10 @@ class OutcomeReading:
 def parse_outcome(text: str, ground: str = "") -> OutcomeReading:
     """Read a 处理结果, taking the sub-category from the text or else from the 理由."""
     value = text.strip()
+    named = next((name for name, _ in _CATEGORY_WORDS[:-1] if name in value), None)
+    for pattern, statutory in _STATUTORY:
+        if pattern.search(value) and named in (None, statutory.category):
+            return OutcomeReading(statutory)
     category = None
     after = rest = value
     for name, words in _CATEGORY_WORDS:
@@ -204,6 +253,10 @@ def parse_outcome(text: str, ground: str = "") -> OutcomeReading:
             after = value[at + len(hit) :]
             rest = value[:at] + " " + after  # the ground may come before or after the category
             break
+    bare = category == "予以公开" and hit == "公开"
+    if bare:
+        # "申请公开的信息不存在": the bare word 公开 may name the request, not the answer
+        category = None
     if category is None:
         found = {
             (name, sub)
@@ -213,6 +266,8 @@ def parse_outcome(text: str, ground: str = "") -> OutcomeReading:
         if len(found) == 1:
             name, sub = found.pop()
             return OutcomeReading(Outcome(name, sub))
+        if bare and not found:
+            return OutcomeReading(Outcome("予以公开"))
         return OutcomeReading(None, f"处理结果“{value}”无法归入年度报告的办理结果类别")
     subs = OUTCOME_SUBCATEGORIES[category]
     if not subs:

@@ -1,0 +1,130 @@
+"""The ``govopen`` command: the Typer app, its command groups, and :func:`main`.
+
+Each command module holds one group of commands in its own ``commands`` Typer and
+imports nothing from here; the app adds them in the order the help screen lists
+them. A command parses its options, makes one core call, hands the result to a
+reporter and picks the exit code: 0 clean, 1 findings at or above ``--fail-on``,
+2 could not run. :func:`main` catches :class:`~govopen_cli.errors.GovopenError`
+once, for every command, and tells Click's usage errors in Chinese (status 2).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+import typer
+
+from govopen_cli import __version__
+from govopen_cli.cli import (
+    check,
+    conform,
+    coverage,
+    diff,
+    excel,
+    publish,
+    requests,
+    rules,
+    summary,
+    workdays,
+)
+from govopen_cli.cli.help_screen import HelpGroup, show_help_without_command
+from govopen_cli.cli.output import COULD_NOT_RUN
+from govopen_cli.cli.usage_error import usage_error_text
+from govopen_cli.errors import GovopenError
+
+#: Click's exit status for a usage error (an unknown option, a bad value …).
+USAGE_ERROR = 2
+
+app = typer.Typer(
+    name="govopen",
+    cls=HelpGroup,
+    help=(
+        "政务公开基本目录（标准目录）检查工具。\n\n"
+        "校验目录文件和三定映射、按《政府信息公开条例》检查、导出检查用 Excel、"
+        "对比年度目录、计算工作日。\n\n"
+        "示例：govopen check catalogs/"
+    ),
+    invoke_without_command=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+for group in (
+    check.commands,
+    coverage.commands,
+    conform.commands,
+    diff.commands,
+    summary.commands,
+    publish.commands,
+    excel.commands,
+    rules.commands,
+    requests.commands,
+    workdays.commands,
+):
+    app.add_typer(group)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"govopen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: bool = typer.Option(
+        False, "--version", "-V", help="显示版本号后退出。", callback=_version, is_eager=True
+    ),
+) -> None:
+    """政务公开基本目录（标准目录）检查工具。"""
+    show_help_without_command(ctx)
+
+
+def main(args: Sequence[str] | None = None, prog_name: str | None = None) -> NoReturn:
+    """Entry point of the ``govopen`` script: run one command line and exit with its status.
+
+    ``args`` and ``prog_name`` default to the command line and the script's name.
+    """
+    try:
+        # Not standalone: Click's usage errors come back here to be told in Chinese.
+        # typer.Exit, --help and --version come back as the exit status (None: 0);
+        # Ctrl+C inside a command comes back as 130, as in standalone mode.
+        status = app(args=args, prog_name=prog_name, standalone_mode=False)
+    except typer.TyperException as exc:  # Click's errors, under Typer's public name
+        _flush_stdout()
+        if exc.exit_code == USAGE_ERROR:
+            text = f"用法错误：{usage_error_text(exc.format_message())}{_help_hint(exc)}"
+        else:
+            text = f"错误：{exc.format_message()}"
+        typer.echo(f"govopen：{text}", err=True)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        _flush_stdout()
+        typer.echo("govopen：已中止。", err=True)
+        sys.exit(1)
+    except GovopenError as exc:
+        _flush_stdout()
+        typer.echo(f"govopen：错误：{exc}", err=True)
+        sys.exit(COULD_NOT_RUN)
+    except KeyboardInterrupt:
+        typer.echo("govopen：已中断", err=True)
+        sys.exit(130)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def _help_hint(exc: typer.TyperException) -> str:
+    """``运行 govopen check -h 查看帮助。`` when the failing command has a help option."""
+    ctx: typer.Context | None = getattr(exc, "ctx", None)  # set on usage errors
+    if ctx is None or ctx.command.get_help_option(ctx) is None:
+        return ""
+    return f"运行 {ctx.command_path} {ctx.help_option_names[0]} 查看帮助。"
+
+
+def _flush_stdout() -> None:
+    # What a command printed comes before the error line when both go to one terminal.
+    with contextlib.suppress(OSError):  # a closed pipe: nothing more to show there
+        sys.stdout.flush()
