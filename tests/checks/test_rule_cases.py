@@ -7,7 +7,7 @@ Each case is ``{name, catalog, expect}`` (optionally ``config`` and ``messages``
   field lands on, is described there);
 - ``expect``: the ``[code, line, column]`` of every diagnostic of the file's code,
   in report order (``[]`` for a passing case);
-- ``config``: ``{extra_channels: [...], min_coverage: PCT}``; extra channels by
+- ``config``: ``{extra_channels: [...], min_coverage: PCT, guide: NAME}``; extra channels by
   default 征地信息公开平台, as in the project's own govopen.toml;
 - ``messages``: text that must appear in the messages of those diagnostics;
 - ``duties``: a 三定 mapping (its text) checked with the catalog, as ``--duties``
@@ -130,6 +130,7 @@ def run_case(code: str, case: dict[str, Any], tmp_path: Path) -> list[Any]:
     config = Config(
         extra_channels=settings.get("extra_channels", DEFAULT_EXTRA_CHANNELS),
         min_coverage=settings.get("min_coverage"),
+        guide=settings.get("guide"),
     )
     options = CheckOptions(config=config, today=case.get("today", dt.date(2025, 6, 1)))
     if "duties" in case:

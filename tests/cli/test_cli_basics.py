@@ -37,7 +37,7 @@ def test_unknown_format_is_a_usage_error(run_line, tmp_path):
     assert result.exit_code == 2
     assert result.stderr == (
         "govopen：用法错误：选项 --format / -f 的值无效：未知的格式 'nope'："
-        "可选 text、json、sarif、junit、github、markdown。运行 govopen check -h 查看帮助。\n"
+        "可选 text、json、sarif、junit、github、markdown、html。运行 govopen check -h 查看帮助。\n"
     )
     # On a folder that can be checked, the format is still refused before any check runs.
     result = run_line(f"govopen check {CATALOGS} --format nope")

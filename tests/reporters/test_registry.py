@@ -6,12 +6,14 @@ import pytest
 
 from govopen_cli.reporters import (
     ANNUAL_TABLE,
+    CONFORM,
     COVERAGE,
     DIFF,
     INSPECTION,
     REPORT,
     REPORTERS,
     RULES,
+    SUMMARY,
     format_names,
     is_binary,
     register,
@@ -20,12 +22,14 @@ from govopen_cli.reporters import (
 
 #: What ``--format`` accepts for each kind, in the order its errors and help list it.
 EXPECTED = {
-    REPORT: ["text", "json", "sarif", "junit", "github", "markdown"],
+    REPORT: ["text", "json", "sarif", "junit", "github", "markdown", "html"],
     COVERAGE: ["text", "json", "markdown"],
     DIFF: ["text", "markdown", "json", "xlsx"],
     INSPECTION: ["text", "json", "markdown"],
     ANNUAL_TABLE: ["text", "markdown", "json", "xlsx"],
     RULES: ["text", "json", "markdown"],
+    CONFORM: ["text", "json", "markdown", "xlsx"],
+    SUMMARY: ["text", "json", "markdown", "xlsx", "html"],
 }
 
 
@@ -42,7 +46,12 @@ def test_the_order_holds_when_another_kind_loads_a_module_first():
 
 def test_only_xlsx_is_binary():
     binary = {(k, f) for k in EXPECTED for f in format_names(k) if is_binary(k, f)}
-    assert binary == {(DIFF, "xlsx"), (ANNUAL_TABLE, "xlsx")}
+    assert binary == {
+        (DIFF, "xlsx"),
+        (ANNUAL_TABLE, "xlsx"),
+        (CONFORM, "xlsx"),
+        (SUMMARY, "xlsx"),
+    }
 
 
 def test_a_pair_is_registered_once():

@@ -32,7 +32,14 @@ SUFFIX = {
     "junit": "xml",
     "github": "txt",
     "markdown": "md",
+    "html": "html",
 }
+
+
+@pytest.fixture(autouse=True)
+def _fixed_date(monkeypatch):
+    """The html page carries a date: the golden file is written on 2025-01-01."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
 
 
 def fixed_report() -> Report:
@@ -112,7 +119,7 @@ def test_to_format_is_exhaustive():
 
 
 def test_format_names_keep_the_documented_order():
-    assert format_names() == ["text", "json", "sarif", "junit", "github", "markdown"]
+    assert format_names() == ["text", "json", "sarif", "junit", "github", "markdown", "html"]
 
 
 def test_sarif_results_point_at_their_rules_and_carry_suppressions():

@@ -59,6 +59,7 @@ _TOP_KEYS = {
     "channels",
     "requests",
     "holidays",
+    "guide",
 }
 _CHANNEL_KEYS = {"extra"}
 _REQUEST_KEYS = {"conversion-threshold", "similarity", "due-soon-days", "conversion-window-days"}
@@ -85,6 +86,8 @@ class Config:
     min_coverage: float | None = None
     extra_channels: list[str] = field(default_factory=list)
     holidays: str | None = None
+    #: The national guide (标准目录) the catalogs are written from: ``guide = "自然资源"``.
+    guide: str | None = None
     requests: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -173,6 +176,10 @@ def load_config(path: Path | None, known_code: Callable[[str], bool] | None = No
         if not isinstance(data["holidays"], str):
             raise ConfigError(f"{path}：holidays 应为节假日文件的路径")
         config.holidays = data["holidays"]
+    if "guide" in data:
+        if not isinstance(data["guide"], str):
+            raise ConfigError(f'{path}：guide 应为标准目录的名称，如 guide = "自然资源"')
+        config.guide = data["guide"]
     config.select = _list_of_str(data.get("select", []), "select", path)
     config.ignore = _list_of_str(data.get("ignore", []), "ignore", path)
     severity = data.get("severity", {})

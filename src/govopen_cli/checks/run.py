@@ -21,7 +21,7 @@ from govopen_cli.catalog.model import (
 )
 from govopen_cli.catalog.model_build import detect_kind
 from govopen_cli.checks.baseline import Baseline, document_fingerprint
-from govopen_cli.checks.link_scope import link_problem, project_root
+from govopen_cli.checks.link_scope import link_problem, project_roots
 from govopen_cli.checks.rules import iter_rules, load_rules
 from govopen_cli.checks.rules.registry import Finding, RuleContext
 from govopen_cli.checks.waiver import WaiverBook
@@ -157,8 +157,8 @@ def outside_link(
     the project. None when it may."""
     base = catalog_path.parent if catalog_path is not None else Path.cwd()
     if options.links_anywhere or not exists:
-        return link_problem(ref, base, Path("/"))
-    return link_problem(ref, base, project_root(catalog_path, options.config))
+        return link_problem(ref, base, (Path("/"),))
+    return link_problem(ref, base, project_roots(catalog_path, options.config))
 
 
 def not_a_mapping(loaded: LoadedFile) -> bool:

@@ -19,7 +19,19 @@ from typing import NoReturn
 import typer
 
 from govopen_cli import __version__
-from govopen_cli.cli import check, coverage, diff, excel, init, requests, rules, workdays
+from govopen_cli.cli import (
+    check,
+    conform,
+    coverage,
+    diff,
+    excel,
+    init,
+    publish,
+    requests,
+    rules,
+    summary,
+    workdays,
+)
 from govopen_cli.cli.help_screen import HelpGroup, show_help_without_command
 from govopen_cli.cli.output import COULD_NOT_RUN, configure_console
 from govopen_cli.cli.usage_error import usage_error_text
@@ -45,7 +57,10 @@ app = typer.Typer(
 for group in (
     check.commands,
     coverage.commands,
+    conform.commands,
     diff.commands,
+    summary.commands,
+    publish.commands,
     excel.commands,
     rules.commands,
     requests.commands,

@@ -25,7 +25,7 @@ HOLIDAYS_HELP = "节假日文件（代替 govopen.toml 中的 holidays），格�
 FORMAT_HELP = (
     "输出格式：text（默认）、json、sarif（代码扫描）、junit（测试报告）、"
     "github（GitHub Actions 注释；设置了 GITHUB_STEP_SUMMARY 时另写 Markdown 摘要）、"
-    "markdown（PR 评论）。"
+    "markdown（PR 评论）、html（可搜索、可打印的网页）。"
 )
 
 

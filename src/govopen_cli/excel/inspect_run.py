@@ -27,10 +27,10 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def catalog_for(workbook: Path, named: str, root: Path | None = None) -> Path:
+def catalog_for(workbook: Path, named: str, roots: tuple[Path, ...] | None = None) -> Path:
     """The catalog a workbook's 说明 names: as written, then beside the workbook.
 
-    With ``root``, only a file below it is taken (a workbook is a file from elsewhere:
+    With ``roots``, only a file below one of them is taken (a workbook is a file from elsewhere:
     its 说明 must not lead govopen to read, and quote, any file of the machine).
     """
     from govopen_cli.checks.link_scope import link_problem
@@ -38,7 +38,7 @@ def catalog_for(workbook: Path, named: str, root: Path | None = None) -> Path:
     candidates = [Path(named), workbook.parent / named, workbook.parent / Path(named).name]
     for candidate in candidates:
         beside = candidate.parent == workbook.parent and "/" not in named and "\\" not in named
-        if root is not None and not beside and link_problem(str(candidate), Path.cwd(), root):
+        if roots is not None and not beside and link_problem(str(candidate), Path.cwd(), roots):
             continue
         if candidate.is_file():
             return candidate
@@ -69,7 +69,7 @@ def inspect_workbook(
     from govopen_cli.catalog.config import apply_config
     from govopen_cli.catalog.files import display_path, load_file
     from govopen_cli.catalog.model_build import detect_kind
-    from govopen_cli.checks.link_scope import project_root
+    from govopen_cli.checks.link_scope import project_roots
     from govopen_cli.excel.about_sheet import AboutInfo, read_about
     from govopen_cli.excel.inspection import read_inspection
 
@@ -83,8 +83,8 @@ def inspect_workbook(
         if not about.catalog_file:
             raise GovopenError(f"{workbook} 的说明页没有记录目录文件：请用 --catalog 指定")
         # The project is where govopen runs (a workbook comes back from elsewhere).
-        root = project_root(Path.cwd() / "govopen.toml", config)
-        catalog = catalog_for(workbook, about.catalog_file, root)
+        roots = project_roots(Path.cwd() / "govopen.toml", config)
+        catalog = catalog_for(workbook, about.catalog_file, roots)
         loaded = load_file(catalog, "catalog")
         if loaded.document is None or detect_kind(loaded.document.data) != "catalog":
             raise GovopenError(  # its lines are never quoted: it may be any file

@@ -23,15 +23,19 @@ DIFF = "diff"  # a diff.compare.CatalogDiff: govopen diff
 INSPECTION = "inspection"  # an inspection result: govopen inspect
 ANNUAL_TABLE = "annual-table"  # a requests.annual_report.AnnualTable: govopen requests report
 RULES = "rules"  # a reporters.rule_listing.RuleListing: govopen rules
+CONFORM = "conform"  # a guide.conform.Conformance: govopen conform
+SUMMARY = "summary"  # a summary.table.Summary: govopen summary
 
 #: kind -> the modules that register its renderers, in the order ``--format`` lists them.
 _MODULES: dict[str, tuple[str, ...]] = {
-    REPORT: ("text", "json_format", "sarif", "junit", "github", "markdown"),
+    REPORT: ("text", "json_format", "sarif", "junit", "github", "markdown", "html"),
     COVERAGE: ("coverage_table",),
     DIFF: ("diff",),
     INSPECTION: ("inspection",),
     ANNUAL_TABLE: ("annual_table",),
     RULES: ("rule_listing",),
+    CONFORM: ("conform",),
+    SUMMARY: ("summary",),
 }
 
 

@@ -26,6 +26,7 @@ def load_rules() -> dict[str, Rule]:
             content,
             coverage,
             disclosure,
+            guide,
             land_acquisition,
             owner,
             placeholder,

@@ -1,0 +1,38 @@
+"""The shipped guides: their names, their data files, loading one as a catalog."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from govopen_cli.catalog.files import load_file
+from govopen_cli.catalog.model import Catalog
+from govopen_cli.errors import UsageError
+
+#: ``--guide`` name -> data file in ``govopen_cli/guide/data``. Aliases a user may type
+#: ("自然资源领域") point to the same file.
+GUIDES = {"自然资源": "自然资源.yaml"}
+_ALIASES = {"自然资源领域": "自然资源", "zrzy": "自然资源", "natural-resources": "自然资源"}
+
+
+def guide_names() -> list[str]:
+    """The names ``--guide`` and govopen.toml's ``guide`` accept."""
+    return list(GUIDES)
+
+
+def guide_path(name: str) -> Path:
+    """The data file of the guide called ``name``; :class:`UsageError` for an unknown name."""
+    key = _ALIASES.get(name, name)
+    if key not in GUIDES:
+        raise UsageError(
+            f"没有名为 {name!r} 的标准目录：可选 {'、'.join(GUIDES)}（如 --guide 自然资源）"
+        )
+    return Path(str(resources.files("govopen_cli.guide") / "data" / GUIDES[key]))
+
+
+def load_guide(name: str) -> Catalog:
+    """The guide called ``name`` as a catalog (its rows are the items)."""
+    loaded = load_file(guide_path(name), "catalog")
+    if loaded.catalog is None:  # the shipped data is tested; this is a broken install
+        raise UsageError(f"附带的标准目录 {name} 无法读取：请重新安装 govopen")
+    return loaded.catalog
