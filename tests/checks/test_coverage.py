@@ -25,13 +25,18 @@ def test_the_sample_catalog_covers_every_duty(run_line, tmp_path):
     ]
 
 
-def test_duty_no_item_discloses_is_an_error_at_the_duty_in_the_mapping(run_line, tmp_path):
+def test_duty_no_item_discloses_is_a_warning_at_the_duty_in_the_mapping(run_line, tmp_path):
+    # practice of the 标准目录 work, not a rule of law: a warning (catalog-format.md §3);
+    # --min-coverage makes coverage a gate (GO409, an error)
     mapping = MAPPING + UNCOVERED_DUTY
     make_project(tmp_path, mapping=mapping)
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
-    assert result.exit_code == 1
+    assert result.exit_code == 0
     [line] = findings(result.lines, "GO402")
-    assert line.startswith(f"sanding.yaml:{at(mapping, 'id: D04')}: GO402 错误 ")
+    assert line.startswith(f"sanding.yaml:{at(mapping, 'id: D04')}: GO402 警告 ")
+    gated = run_line("govopen check 2025.yaml --min-coverage 100", cwd=tmp_path)
+    assert gated.exit_code == 1
+    assert findings(gated.lines, "GO409")
     # names the duty, the start of its text, the catalog, and how to fix it
     assert "D04“负责全县矿产资源管理工作，组织编制并实施…”" in line
     assert "目录 2025.yaml（2025 年）" in line
@@ -194,7 +199,6 @@ def test_duties_option_names_the_mapping_on_the_command_line(run_line, tmp_path)
     make_project(tmp_path, catalog=catalog, mapping=MAPPING + UNCOVERED_DUTY)
     assert run_line("govopen check 2025.yaml", cwd=tmp_path).exit_code == 0  # no mapping named
     result = run_line("govopen check 2025.yaml --duties sanding.yaml", cwd=tmp_path)
-    assert result.exit_code == 1
     assert findings(result.lines, "GO402")
 
 
@@ -207,7 +211,7 @@ def test_configuration_duties_names_the_mapping(run_line, tmp_path):
         config='select = ["GO4"]\nduties = "sanding.yaml"\n',
     )
     result = run_line("govopen check 2025.yaml", cwd=tmp_path)
-    assert result.exit_code == 1 and findings(result.lines, "GO402")
+    assert findings(result.lines, "GO402")
 
 
 def test_missing_mapping_file_is_an_error_at_catalog_duties(run_line, tmp_path):

@@ -140,7 +140,7 @@ def test_sarif_results_point_at_their_rules_and_carry_suppressions():
     ]
     rule = next(r for r in rules if r["id"] == "GO402")
     assert rule["name"] == "duty-not-covered"
-    assert rule["defaultConfiguration"] == {"level": "error"}
+    assert rule["defaultConfiguration"] == {"level": "warning"}
     assert (
         rule["shortDescription"]["text"]
         == "三定方案的一项主要职责没有任何目录事项公开，也没有写明不予公开。"

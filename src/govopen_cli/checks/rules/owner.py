@@ -46,7 +46,8 @@ def check_owner_is_template_wording(ctx: RuleContext) -> Iterator[Finding]:
         if isinstance(item.owner, str) and _fold(item.owner) in _TEMPLATE:
             found.setdefault(_fold(item.owner), []).append(item)
     agency = ctx.catalog.agency if isinstance(ctx.catalog.agency, str) else ""
-    example = agency if agency and not agency.startswith("待填写") else "某县自然资源局"
+    usable = agency and not agency.startswith("待填写") and _fold(agency) not in _TEMPLATE
+    example = agency if usable else "某县自然资源局"
     for items in found.values():
         first = items[0]
         owner = first.owner
