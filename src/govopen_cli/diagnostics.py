@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -171,54 +171,3 @@ class Report:
                 **({} if self.baselined is None else {"baselined": self.baselined}),
             },
         }
-
-
-class CodeInfo(Protocol):
-    """What a sink needs of a code (:class:`govopen_cli.codes.Code` has it)."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def severity(self) -> Severity: ...
-
-
-class Sink:
-    """The one way a producer records diagnostics about one file (or workbook).
-
-    Loader, schema check, rules, ledger reader, workbook reader and diff all add to a
-    sink; the command then hands ``sink.diagnostics`` to a :class:`Report`.
-    """
-
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.diagnostics: list[Diagnostic] = []
-
-    def add(
-        self,
-        code: CodeInfo,
-        message: str,
-        *,
-        line: int = 1,
-        column: int = 1,
-        path: str = "",
-        source: str = "",
-        severity: Severity | None = None,
-        fingerprint: str = "",
-    ) -> Diagnostic:
-        """Record a diagnostic of ``code`` (at its default severity unless one is given)."""
-        diagnostic = Diagnostic(
-            file=self.file,
-            line=line,
-            column=column,
-            code=code.code,
-            severity=code.severity if severity is None else severity,
-            message=message,
-            path=path,
-            name=code.name,
-            fingerprint=fingerprint,
-            source=source,
-        )
-        self.diagnostics.append(diagnostic)
-        return diagnostic

@@ -25,7 +25,7 @@ from govopen_cli.catalog.model_build import (
 from govopen_cli.catalog.schema import validate_document
 from govopen_cli.codes.go.file import GO008
 from govopen_cli.diagnostics import Diagnostic, Severity
-from govopen_cli.errors import PathNotFoundError
+from govopen_cli.errors import CatalogUnreadableError, PathNotFoundError
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -139,15 +139,11 @@ def _loaded_file(path: Path, display: str, result: LoadResult, expect: Kind | No
         return LoadedFile(path, display, None, doc, diagnostics)  # not a file check reads
     if kind is None:
         diagnostics.append(
-            Diagnostic(
-                file=display,
-                line=1,
-                column=1,
-                code=GO008.code,
-                severity=Severity.WARNING,
-                message="既不是政务公开目录（没有 catalog、items），也不是三定映射（没有 duties），"
+            GO008.at(
+                display,
+                "既不是政务公开目录（没有 catalog、items），也不是三定映射（没有 duties），"
                 "未检查。若是目录文件，请补上 format、catalog、items",
-                name=GO008.name,
+                severity=Severity.WARNING,
             )
         )
         return LoadedFile(path, display, None, doc, diagnostics)
@@ -158,3 +154,23 @@ def _loaded_file(path: Path, display: str, result: LoadResult, expect: Kind | No
     else:
         loaded.dutymap = dutymap_from_data(doc.data, path=path, display=display, document=doc)
     return loaded
+
+
+def unreadable_catalog(loaded: LoadedFile) -> CatalogUnreadableError:
+    """The error of a command that needs ``loaded`` as a catalog and cannot read it: its
+    first problem, located, and the command that lists them all."""
+    first = next((d for d in loaded.diagnostics if d.severity >= Severity.ERROR), None)
+    first = first or next(iter(loaded.diagnostics), None)
+    detail = f"（{first.file}:{first.line}:{first.column}: {first.message}）" if first else ""
+    return CatalogUnreadableError(
+        f"{loaded.display} 无法作为目录读取{detail}。请先运行 govopen check {loaded.display}",
+        loaded.diagnostics,
+    )
+
+
+def load_catalog(path: Path) -> Catalog:
+    """The catalog at ``path``, or :class:`CatalogUnreadableError` saying why not."""
+    loaded = load_file(path, "catalog")
+    if loaded.catalog is None:
+        raise unreadable_catalog(loaded)
+    return loaded.catalog

@@ -93,16 +93,12 @@ def _date_diagnostics(document: Document) -> Iterator[Diagnostic]:
             continue
         written = document.source_text(pointer) or ""
         line, column = document.locate(pointer)
-        yield Diagnostic(
-            file=document.display,
+        yield GO010.at(
+            document.display,
+            f"{pointer.rsplit('/', 1)[-1]} 的值 {written} 会被 YAML 读成日期，"
+            f"不是文字。请加引号：'{written}'",
             line=line,
             column=column,
-            code=GO010.code,
-            severity=Severity.ERROR,
-            message=(
-                f"{pointer.rsplit('/', 1)[-1]} 的值 {written} 会被 YAML 读成日期，"
-                f"不是文字。请加引号：'{written}'"
-            ),
             path=pointer,
-            name=GO010.name,
+            severity=Severity.ERROR,
         )

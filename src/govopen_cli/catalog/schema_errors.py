@@ -145,15 +145,13 @@ class _Translator:
                     continue
                 seen.add((pointer, message))
                 line, column = self.doc.locate(pointer, key=at_key)
-                yield Diagnostic(
-                    file=self.doc.display,
+                yield all_codes()[code].at(
+                    self.doc.display,
+                    self.context(path) + message,
                     line=line,
                     column=column,
-                    code=code,
-                    severity=Severity.ERROR,
-                    message=self.context(path) + message,
                     path=pointer,
-                    name=all_codes()[code].name,
+                    severity=Severity.ERROR,
                 )
 
     def translate(self, error: Any) -> list[tuple[str, list[str | int], str, bool]]:

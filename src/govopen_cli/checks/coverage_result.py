@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from govopen_cli.catalog.files import unreadable_catalog
 from govopen_cli.checks.coverage import CoverageTable, compute_coverage
 from govopen_cli.checks.run import CheckOptions, check_paths
 from govopen_cli.codes.go.coverage import GO401, GO409
@@ -54,13 +55,7 @@ def check_coverage(path: Path, options: CheckOptions | None = None) -> CoverageR
     cat_file = result.files[0]
     catalog = cat_file.catalog
     if catalog is None:
-        reason = next((d for d in cat_file.diagnostics if d.severity >= Severity.ERROR), None)
-        detail = (
-            f"（{reason.file}:{reason.line}:{reason.column}: {reason.message}）" if reason else ""
-        )
-        raise GovopenError(
-            f"{cat_file.display} 无法作为目录读取{detail}。请先运行 govopen check {cat_file.display}"
-        )
+        raise unreadable_catalog(cat_file)
     missing = [d for d in result.report.diagnostics if d.code == GO401.code]
     if missing:
         raise GovopenError(missing[0].message)

@@ -10,8 +10,8 @@ law, 三定 coverage, waivers; a package :mod:`.go` with one module per part), G
 (``govopen diff``), GR (the 依申请 ledger and the annual report table), GX (``govopen
 import``), GI (``govopen inspect``). Each code is a module constant named by its code
 (``from govopen_cli.codes.gd import GD101``). Nothing outside this package defines a
-code; producers build diagnostics with :meth:`Code.at` or a
-:class:`~govopen_cli.diagnostics.Sink`. Codes are never reused.
+code; every producer builds its diagnostics with :meth:`Code.at`, the one constructor
+that fills in the code, its name and its default severity. Codes are never reused.
 """
 
 from __future__ import annotations

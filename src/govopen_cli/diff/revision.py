@@ -172,16 +172,14 @@ def _duplicate_ids(catalog: Catalog) -> list[Diagnostic]:
         loc = catalog.locate(f"{item.pointer}/id")
         earlier = catalog.locate(f"/items/{first[item.id]}/id")
         out.append(
-            Diagnostic(
-                file=loc.file,
+            GD001.at(
+                loc.file,
+                f"事项编号 {item.id} 重复（另一处在第 {earlier.line} 行）："
+                "对比按编号配对事项，编号必须唯一",
                 line=loc.line,
                 column=loc.column,
-                code=GD001.code,
-                severity=Severity.ERROR,
-                message=f"事项编号 {item.id} 重复（另一处在第 {earlier.line} 行）："
-                "对比按编号配对事项，编号必须唯一",
                 path=f"{item.pointer}/id",
-                name=GD001.name,
+                severity=Severity.ERROR,
             )
         )
     return out

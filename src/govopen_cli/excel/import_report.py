@@ -114,22 +114,13 @@ class ImportReport:
         severity: Severity | None = None,
     ) -> None:
         """A diagnostic at a cell of ``sheet``, or about the whole workbook without one."""
-        known = all_codes()[code]
-        name, severity = known.name, severity or known.severity
         style = self.styles.get(sheet, "sheet")
         source = cell_name(sheet, row, col, style) if sheet else self.display
         self._sheet_of.append(sheet)
         if sheet:
             self.sheets.setdefault(sheet, len(self.sheets))
         self.diagnostics.append(
-            Diagnostic(
-                file=self.display,
-                line=row,
-                column=col,
-                code=code,
-                severity=severity,
-                message=message,
-                name=name,
-                source=source,
+            all_codes()[code].at(
+                self.display, message, line=row, column=col, source=source, severity=severity
             )
         )

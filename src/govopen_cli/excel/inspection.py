@@ -61,37 +61,19 @@ class _Reader:
     def add(
         self, code: str, message: str, row: int = 1, col: int = 1, *, cell: bool = True
     ) -> None:
-        known = all_codes()[code]
-        name, severity = known.name, known.severity
         source = cell_name(self.sheet, row, col) if cell else ""
         self.diagnostics.append(
-            Diagnostic(
-                file=self.display,
-                line=row,
-                column=col,
-                code=code,
-                severity=severity,
-                message=message,
-                name=name,
-                source=source or self.display,
+            all_codes()[code].at(
+                self.display, message, line=row, column=col, source=source or self.display
             )
         )
 
     def at_item(self, code: str, item: Item, message: str) -> None:
         """A diagnostic located at the item in the catalog file."""
-        known = all_codes()[code]
-        name, severity = known.name, known.severity
         loc = self.catalog.locate(item.pointer)
         self.diagnostics.append(
-            Diagnostic(
-                file=loc.file,
-                line=loc.line,
-                column=loc.column,
-                code=code,
-                severity=severity,
-                message=message,
-                path=item.pointer,
-                name=name,
+            all_codes()[code].at(
+                loc.file, message, line=loc.line, column=loc.column, path=item.pointer
             )
         )
 

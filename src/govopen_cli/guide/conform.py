@@ -14,9 +14,9 @@ from typing import Any
 
 from govopen_cli.catalog.channel import canonical_channel
 from govopen_cli.catalog.deadline import describe, longer_than, publishing_limit
-from govopen_cli.catalog.files import load_file
+from govopen_cli.catalog.files import load_catalog
 from govopen_cli.catalog.model import MARK_SYMBOLS, Catalog, Item
-from govopen_cli.errors import CatalogUnreadableError, PathNotFoundError
+from govopen_cli.errors import PathNotFoundError
 from govopen_cli.guide.match import pair_items
 from govopen_cli.guide.reference import load_guide
 
@@ -211,15 +211,8 @@ def conform_path(path: Path, guide_name: str, extra_channels: Iterable[str] = ()
         raise PathNotFoundError(f"路径不存在：{path}")
     if not path.is_file():
         raise PathNotFoundError(f"{path} 不是文件：govopen conform 需要一个目录文件")
-    loaded = load_file(path, "catalog")
-    if loaded.catalog is None:
-        first = next(iter(loaded.diagnostics), None)
-        detail = f"（{first.file}:{first.line}:{first.column}: {first.message}）" if first else ""
-        raise CatalogUnreadableError(
-            f"{loaded.display} 无法作为目录读取{detail}。请先运行 govopen check {loaded.display}",
-            loaded.diagnostics,
-        )
-    return conform_catalog(loaded.catalog, load_guide(guide_name), guide_name, extra_channels)
+    catalog = load_catalog(path)
+    return conform_catalog(catalog, load_guide(guide_name), guide_name, extra_channels)
 
 
 __all__ = ["MARK_SYMBOLS", "Conformance", "ItemRef", "RowResult", "conform_catalog", "conform_path"]

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from govopen_cli.catalog.files import load_file
-from govopen_cli.errors import CatalogUnreadableError, PathNotFoundError
+from govopen_cli.catalog.files import load_catalog
+from govopen_cli.errors import PathNotFoundError
 from govopen_cli.publish.catalog_page import catalog_page
 from govopen_cli.publish.page import write_site
 
@@ -25,14 +25,7 @@ def publish_catalog(path: Path, folder: Path, *, date: dt.date, force: bool = Fa
     """Write ``folder/index.html`` and its assets for the catalog at ``path``."""
     if not path.is_file():
         raise PathNotFoundError(f"找不到目录文件：{path}")
-    loaded = load_file(path, "catalog")
-    if loaded.catalog is None:
-        first = next(iter(loaded.diagnostics), None)
-        detail = f"（{first.file}:{first.line}:{first.column}: {first.message}）" if first else ""
-        raise CatalogUnreadableError(
-            f"{loaded.display} 无法作为目录读取{detail}。请先运行 govopen check {loaded.display}",
-            loaded.diagnostics,
-        )
-    html = catalog_page(loaded.catalog, date=date)
+    catalog = load_catalog(path)
+    html = catalog_page(catalog, date=date)
     index = write_site(folder, html, force=force)
-    return Published(index=index, agency=loaded.catalog.agency, items=len(loaded.catalog.items))
+    return Published(index=index, agency=catalog.agency, items=len(catalog.items))
