@@ -100,12 +100,12 @@ def test_forty_thousand_findings_end_in_seconds(make, tmp_path: Path) -> None:
     assert "格式问题超过 10,000 个，其余未列出" in run.stdout
 
 
-def test_a_million_values_end_in_a_message(tmp_path: Path) -> None:
-    path = tmp_path / "flow.yaml"  # 5 MB on one line: 2.5 million items
-    path.write_text("items: [" + "x," * 2_500_000 + "x]\n", encoding="utf-8")
+def test_three_million_values_end_in_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "flow.yaml"  # 7 MB on one line: 3.5 million items
+    path.write_text("items: [" + "x," * 3_500_000 + "x]\n", encoding="utf-8")
     run = run_govopen("check", path, cwd=tmp_path, timeout=60)
     assert run.status == 1, run.output[-500:]
-    assert "文件中的值超过 1,000,000 个" in run.output
+    assert "文件中的值超过 3,000,000 个" in run.output
 
 
 @pytest.mark.parametrize(

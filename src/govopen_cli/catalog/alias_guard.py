@@ -90,8 +90,8 @@ def count_expansion(raw: bytes, limit: int | None) -> tuple[int, int, int]:
 
 
 #: Most values (scalars, lists, mappings) one file may hold: a county's catalog has tens
-#: of thousands; a million one-letter items would take minutes (docs/limits.md).
-MAX_NODES = 1_000_000
+#: of thousands (a 50,000-item province file about 1.3 million); more would take minutes (docs/limits.md).
+MAX_NODES = 3_000_000
 
 
 class TooLarge(Exception):
