@@ -13,10 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from _bench import GOVOPEN
+from _bench import govopen
 
 
-def workbook(corpus: str, items: int) -> tuple[Path, Path, Path]:
+def workbook(corpus: str, items: int, unlimited: bool = False) -> tuple[Path, Path, Path]:
     """The catalog, its exported workbook and the cells pickle, made if missing."""
     from python_calamine import CalamineWorkbook
 
@@ -27,7 +27,9 @@ def workbook(corpus: str, items: int) -> tuple[Path, Path, Path]:
     xlsx, cells = folder / "export.xlsx", folder / "cells.pickle"
     if not xlsx.exists() or not cells.exists():
         print(f"exporting {catalog} once to make {xlsx} (untimed) …", flush=True)
-        subprocess.run([GOVOPEN, "export", str(catalog), "-o", str(xlsx), "--force"], check=True)
+        subprocess.run(
+            govopen(["export", str(catalog), "-o", str(xlsx), "--force"], unlimited), check=True
+        )
         book = CalamineWorkbook.from_path(str(xlsx))
         sheets = []
         for name in book.sheet_names:
