@@ -1,0 +1,54 @@
+"""Time `govopen check` on one big catalog file against the PyYAML C-loader compose floor.
+
+    python benchmarks/generate_year.py --items 50000
+    python benchmarks/bench_check_one.py [--items 50000] [--runs 2]
+
+The floor is the bare library doing the parse govopen cannot avoid: ``yaml.compose``
+with ``CSafeLoader`` (libyaml, nodes with line and column marks), the garbage collector
+paused, in a fresh Python. Both run alternately in the same run; the ratio is the figure
+to quote.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from _bench import ROOT, compare, floor, govopen
+
+COMPOSE = """
+import gc, sys, yaml
+gc.disable()
+with open(sys.argv[1], "rb") as f:
+    yaml.compose(f, Loader=yaml.CSafeLoader)
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--items", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--corpus", type=str, default=str(ROOT / "benchmarks" / "corpus"))
+    parser.add_argument(
+        "--limit",
+        action="store_true",
+        help="keep govopen's 1,000,000-values limit (a 50,000-item file is then refused)",
+    )
+    args = parser.parse_args()
+    path = f"{args.corpus}/year-{args.items}/2025.yaml"
+    try:
+        open(path).close()
+    except OSError:
+        sys.exit(f"no {path}: run benchmarks/generate_year.py --items {args.items} first")
+    compare(
+        f"check one file, {args.items} items ({path})",
+        {
+            "govopen check": govopen(["check", "--exit-zero", path], not args.limit),
+            "floor: C-loader compose, GC off": floor(COMPOSE, path),
+        },
+        args.runs,
+    )
+
+
+if __name__ == "__main__":
+    main()
