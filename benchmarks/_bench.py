@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PYTHON = sys.executable
 GOVOPEN = str(BIN / "govopen")
-# govopen reads at most 1,000,000 values per file (docs/limits.md); a 50,000-item file of the
-# 平遥 row shapes holds about 2 million, so the benchmarks of one big file run govopen's own
-# entry point with that limit raised in the benchmark process only (src/ is unchanged).
+# govopen reads at most 3,000,000 values per file (docs/limits.md); a 50,000-item file of the
+# 平遥 row shapes holds about 2 million. For larger --items the benchmarks of one big file run
+# govopen's own entry point with that limit raised in the benchmark process only (--limit: not).
 UNLIMITED = [
     PYTHON,
     "-c",

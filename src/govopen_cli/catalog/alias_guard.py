@@ -90,7 +90,7 @@ def count_expansion(raw: bytes, limit: int | None) -> tuple[int, int, int]:
 
 
 #: Most values (scalars, lists, mappings) one file may hold: a county's catalog has tens
-#: of thousands (a 50,000-item province file about 1.3 million); more would take minutes (docs/limits.md).
+#: of thousands (a 50,000-item province file about 2 million); more would take minutes (docs/limits.md).
 MAX_NODES = 3_000_000
 
 
