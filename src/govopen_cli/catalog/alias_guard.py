@@ -11,8 +11,9 @@ from typing import Any
 
 import yaml
 
-from govopen_cli.catalog.loader_codes import CODE_ALIAS_BOMB, loader_diagnostic
+from govopen_cli.catalog.loader_codes import loader_diagnostic
 from govopen_cli.catalog.yaml_stream import Parser, document_events
+from govopen_cli.codes.go.file import GO004
 from govopen_cli.diagnostics import Diagnostic
 
 #: Aliases may expand a document to at most this many nodes beyond its own size …
@@ -32,7 +33,7 @@ def alias_bomb_diagnostic(raw: bytes, display: str) -> Diagnostic | None:
         display,
         line + 1,
         column + 1,
-        CODE_ALIAS_BOMB,
+        GO004.code,
         f"锚点/别名（&、*）展开后超过 {limit} 个节点（文件本身只有 {distinct} 个），"
         "或别名引用了自身，已拒绝读取。请不要多层嵌套地引用别名，直接写出内容",
     )

@@ -7,7 +7,8 @@ that converts them.
 
 from __future__ import annotations
 
-from govopen_cli.catalog.loader_codes import CODE_BINARY, CODE_ENCODING, loader_diagnostic
+from govopen_cli.catalog.loader_codes import loader_diagnostic
+from govopen_cli.codes.go.file import GO002, GO009
 from govopen_cli.diagnostics import Diagnostic
 
 
@@ -37,7 +38,7 @@ def decode_text(raw: bytes, display: str) -> tuple[bytes | None, list[Diagnostic
                 display,
                 1,
                 1,
-                CODE_ENCODING,
+                GO002.code,
                 f"文件是 {name} 编码，不是 UTF-8。请用编辑器“另存为”UTF-8 编码后再检查，"
                 f"或执行：iconv -f {name} -t UTF-8 {display} > 新文件.yaml",
             )
@@ -48,7 +49,7 @@ def decode_text(raw: bytes, display: str) -> tuple[bytes | None, list[Diagnostic
                 display,
                 1,
                 1,
-                CODE_BINARY,
+                GO009.code,
                 "这不是文本文件（含有 NUL 或大量控制字符），不是 YAML 目录文件。"
                 "请确认文件名和内容，Excel 目录请用 govopen import 导入",
             )
@@ -72,5 +73,5 @@ def decode_text(raw: bytes, display: str) -> tuple[bytes | None, list[Diagnostic
                 f"iconv -f GB18030 -t UTF-8 {display} > 新文件.yaml，"
                 "或在记事本/WPS 中“另存为”时选择 UTF-8 编码"
             )
-        return None, [loader_diagnostic(display, line, column, CODE_ENCODING, message)]
+        return None, [loader_diagnostic(display, line, column, GO002.code, message)]
     return raw, []

@@ -27,15 +27,10 @@ import yaml
 from govopen_cli.catalog.alias_guard import MAX_NODES, TooLarge, alias_bomb_diagnostic
 from govopen_cli.catalog.decode import decode_text
 from govopen_cli.catalog.document import Document
-from govopen_cli.catalog.loader_codes import (
-    CODE_EMPTY,
-    CODE_NOT_MAPPING,
-    CODE_SYNTAX,
-    CODE_UNREADABLE,
-    loader_diagnostic,
-)
+from govopen_cli.catalog.loader_codes import loader_diagnostic
 from govopen_cli.catalog.yaml_events import Trip, build_events
 from govopen_cli.catalog.yaml_syntax import syntax_diagnostic
+from govopen_cli.codes.go.file import GO001, GO005, GO007, GO011
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.input_file import InputFileError, read_input
 
@@ -72,7 +67,7 @@ def _parse(raw: bytes, path: Path, display: str) -> LoadResult:
             "未检查。一个目录文件通常只有几万个值：请确认文件是否正确，或拆分成几个文件"
         )
         line, column = big.mark.line + 1, big.mark.column + 1
-        return LoadResult(None, [loader_diagnostic(display, line, column, CODE_SYNTAX, message)])
+        return LoadResult(None, [loader_diagnostic(display, line, column, GO001.code, message)])
 
 
 def _parse_bounded(raw: bytes, path: Path, display: str) -> LoadResult:
@@ -92,7 +87,7 @@ def _parse_bounded(raw: bytes, path: Path, display: str) -> LoadResult:
                 None,
                 [
                     loader_diagnostic(
-                        display, 1, 1, CODE_SYNTAX, "嵌套层次过深，无法读取：请检查缩进"
+                        display, 1, 1, GO001.code, "嵌套层次过深，无法读取：请检查缩进"
                     )
                 ],
             )
@@ -105,7 +100,7 @@ def _parse_bounded(raw: bytes, path: Path, display: str) -> LoadResult:
                     display,
                     1,
                     1,
-                    CODE_EMPTY,
+                    GO005.code,
                     "文件是空的（或只有注释）。目录文件至少需要 format、catalog 和 items；"
                     "三定映射文件至少需要 format、agency、source 和 duties",
                 )
@@ -119,7 +114,7 @@ def _parse_bounded(raw: bytes, path: Path, display: str) -> LoadResult:
                 display,
                 root[0] + 1,
                 root[1] + 1,
-                CODE_NOT_MAPPING,
+                GO007.code,
                 f"文件顶层是{kind}，应当是映射（“字段: 值”）：目录文件顶层是 format、catalog、"
                 "items 三个字段，三定映射文件顶层是 format、agency、source、duties",
             )
@@ -137,7 +132,7 @@ def load_document(path: Path, display: str | None = None) -> LoadResult:
     try:
         raw = read_input(path)
     except InputFileError as exc:
-        return LoadResult(None, [loader_diagnostic(shown, 1, 1, CODE_UNREADABLE, str(exc))])
+        return LoadResult(None, [loader_diagnostic(shown, 1, 1, GO011.code, str(exc))])
     return parse_document(raw, path, shown)
 
 

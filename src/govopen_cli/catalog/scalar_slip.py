@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from govopen_cli.catalog.loader_codes import CODE_SYNTAX, CODE_TAG, loader_diagnostic
+from govopen_cli.catalog.loader_codes import loader_diagnostic
+from govopen_cli.codes.go.file import GO001, GO012
 from govopen_cli.diagnostics import Diagnostic
 
 _CURLY = {"‘": "’", "“": "”"}
@@ -30,7 +31,7 @@ def curly_quote_diagnostic(
         display,
         line,
         column,
-        CODE_SYNTAX,
+        GO001.code,
         f"第 {line} 行的值 {value} 用了中文引号 {value[0]}{value[-1]}（中文输入法下输入的）："
         f"YAML 不把它当作引号，会把引号连同 {inner} 一起读进值里。请改成英文引号："
         f"{straight}{inner}{straight}",
@@ -52,7 +53,7 @@ def unreadable_tag_diagnostic(
         display,
         mark.line + 1,
         mark.column + 1,
-        CODE_TAG,
+        GO012.code,
         f"{why}：请写成普通的值（删除 !!{kind} 标签，或改正数字）",
         pointer,
     )

@@ -28,11 +28,6 @@ from govopen_cli.codes import all_codes
 from govopen_cli.codes.go.schema import GO101, GO102, GO103, GO104
 from govopen_cli.diagnostics import Diagnostic, Severity
 
-CODE_MISSING = GO101.code
-CODE_TYPE = GO102.code
-CODE_VALUE = GO103.code
-CODE_UNKNOWN_FIELD = GO104.code
-
 
 def schema_diagnostics(
     document: Document, kind: str, root_schema: dict[str, Any], errors: Iterable[Any]
@@ -167,7 +162,7 @@ class _Translator:
             missing = quoted.group(1) if quoted else str(error.validator_value[0])
             title = self._title(schema.get("properties", {}).get(missing, {}))
             label = f"{missing}（{title}）" if title else missing
-            return [(CODE_MISSING, path, f"缺少必填字段 {label}：请补上这一项", False)]
+            return [(GO101.code, path, f"缺少必填字段 {label}：请补上这一项", False)]
         if keyword == "dependentRequired":
             pairs = [
                 (k, need)
@@ -180,7 +175,7 @@ class _Translator:
             hint = "（工作日 或 自然日）" if need == "unit" else "（天数）"
             return [
                 (
-                    CODE_MISSING,
+                    GO101.code,
                     path,
                     f"写了 {k} 就必须同时写 {need}{hint}：否则无法判断时限怎么计算",
                     False,
@@ -208,7 +203,7 @@ class _Translator:
                     hint = f"允许的字段有：{'、'.join(allowed)}（扩展字段请以 x- 开头）"
                 out.append(
                     (
-                        CODE_UNKNOWN_FIELD,
+                        GO104.code,
                         [*path, extra],
                         f"未知字段 {extra}：{where}没有这个字段，{hint}",
                         True,
@@ -219,7 +214,7 @@ class _Translator:
         if keyword == "type":
             return [
                 (
-                    CODE_TYPE,
+                    GO102.code,
                     path,
                     type_message(name, schema, value, self._written(path), _key(path)),
                     False,
@@ -235,7 +230,7 @@ class _Translator:
                     False,
                 )
             ]
-        return [(CODE_VALUE, path, value_message(keyword, name, error, value), False)]
+        return [(GO103.code, path, value_message(keyword, name, error, value), False)]
 
     def _field_for_term(self, term: str, properties: dict[str, Any]) -> str | None:
         """The field whose official Chinese name is ``term`` (公开时限 -> deadline)."""
@@ -250,7 +245,7 @@ class _Translator:
         return None
 
     def _enum_code(self, value: Any) -> str:
-        return CODE_TYPE if isinstance(value, bool) else CODE_VALUE
+        return GO102.code if isinstance(value, bool) else GO103.code
 
     def _written(self, path: list[str | int]) -> str | None:
         pointer = make_pointer(path)
@@ -293,7 +288,7 @@ class _Translator:
             if isinstance(value, bool) and written is not None:
                 return [
                     (
-                        CODE_TYPE,
+                        GO102.code,
                         path,
                         f"{name} 的 {written} 被 YAML 读成了布尔值 {str(value).lower()}，"
                         f"应为 {'、'.join(dict.fromkeys(enums))} 之一（或它们的列表）",
@@ -303,7 +298,7 @@ class _Translator:
             options = list(dict.fromkeys(enums))
             return [
                 (
-                    CODE_VALUE,
+                    GO103.code,
                     path,
                     f"{name} 的值 {value_zh(value)} 不在允许范围内：应为 "
                     f"{'、'.join(options)} 之一（或它们的列表）"
@@ -312,11 +307,11 @@ class _Translator:
                 )
             ]
         if _key(path) == "deadline" and isinstance(value, (int, float)):
-            return [(CODE_TYPE, path, deadline_number_message(name, value), False)]
+            return [(GO102.code, path, deadline_number_message(name, value), False)]
         if written is not None and "文字" in types and not isinstance(value, str):
             return [
                 (
-                    CODE_TYPE,
+                    GO102.code,
                     path,
                     f"{name} 应为文字，但 YAML 把不加引号的 {written} 读成了{value_zh(value)}。"
                     f"请加引号：'{written}'",
@@ -324,7 +319,7 @@ class _Translator:
                 )
             ]
         want = "或".join(dict.fromkeys(types)) or "规定的形式"
-        return [(CODE_TYPE, path, f"{name} 应为{want}，这里是{value_zh(value)}", False)]
+        return [(GO102.code, path, f"{name} 应为{want}，这里是{value_zh(value)}", False)]
 
 
 def _key(path: list[str | int]) -> str | None:

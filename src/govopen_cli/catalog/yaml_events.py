@@ -20,7 +20,7 @@ import yaml
 
 from govopen_cli.catalog.alias_guard import ALIAS_ALLOWANCE, ALIAS_FACTOR, MAX_NODES, TooLarge
 from govopen_cli.catalog.document import Position
-from govopen_cli.catalog.loader_codes import CODE_SYNTAX, CODE_TAG, loader_diagnostic
+from govopen_cli.catalog.loader_codes import loader_diagnostic
 from govopen_cli.catalog.pointer import make_pointer
 from govopen_cli.catalog.scalar_slip import curly_quote_diagnostic, unreadable_tag_diagnostic
 from govopen_cli.catalog.yaml_frame import (
@@ -37,6 +37,7 @@ from govopen_cli.catalog.yaml_frame import (
 )
 from govopen_cli.catalog.yaml_stream import Parser, document_events
 from govopen_cli.catalog.yaml_syntax import duplicate_key_diagnostics
+from govopen_cli.codes.go.file import GO001, GO012
 from govopen_cli.diagnostics import Diagnostic
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -278,7 +279,7 @@ class Builder:
                 self.display,
                 line + 1,
                 column + 1,
-                CODE_SYNTAX,
+                GO001.code,
                 "这里的键不是简单的文字（是列表或映射）：字段名只能是文字",
                 make_pointer(self.path),
             )
@@ -333,7 +334,7 @@ class Builder:
                         self.display,
                         mark.line + 1,
                         mark.column + 1,
-                        CODE_TAG,
+                        GO012.code,
                         f"不支持的 YAML 标签 {tag}：目录文件只用普通的文字、数字、列表和映射。请删除该标签",
                         make_pointer(self.path),
                     )

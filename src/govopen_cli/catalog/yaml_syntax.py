@@ -13,13 +13,9 @@ import re
 
 import yaml
 
-from govopen_cli.catalog.loader_codes import (
-    CODE_DUPLICATE_KEY,
-    CODE_MULTI_DOC,
-    CODE_SYNTAX,
-    loader_diagnostic,
-)
+from govopen_cli.catalog.loader_codes import loader_diagnostic
 from govopen_cli.catalog.pointer import make_pointer
+from govopen_cli.codes.go.file import GO001, GO003, GO006
 from govopen_cli.diagnostics import Diagnostic
 
 _SYNTAX_TRANSLATIONS: list[tuple[re.Pattern[str], str]] = [
@@ -221,7 +217,7 @@ def syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnost
             display,
             line,
             (mark.column + 1) if mark else 1,
-            CODE_MULTI_DOC,
+            GO006.code,
             f"一个文件里有多个 YAML 文档（第 {line} 行开始了第二个）。每个文件只能有一个目录"
             "或一个三定映射：请删除多余的“---”，或拆成多个文件",
         )
@@ -231,7 +227,7 @@ def syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnost
             display,
             pmark.line + 1,
             pmark.column + 1,
-            CODE_SYNTAX,
+            GO001.code,
             f"第 {pmark.line + 1} 行第 {pmark.column + 1} 列的转义写法（\\u 或 \\x 后的编码）不是有效的字符"
             "（如单独的代理项 \\ud800）。请删除该转义，或直接写出字符",
         )
@@ -241,20 +237,20 @@ def syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnost
             display,
             cmark.line + 1,
             cmark.column + 1,
-            CODE_SYNTAX,
+            GO001.code,
             f"引号没有闭合：第 {cmark.line + 1} 行第 {cmark.column + 1} 列开始的带引号文字"
             "一直没有结束。请补上配对的引号（中文引号“”不算 YAML 引号）",
         )
     cause = _likely_cause(raw, pmark, cmark) or _dedented_key(raw, pmark)
     if cause is not None:
         line, column, message = cause
-        return loader_diagnostic(display, line, column, CODE_SYNTAX, message)
+        return loader_diagnostic(display, line, column, GO001.code, message)
     if pmark is not None and _char_at(raw, pmark.line, pmark.column) == "\t":
         return loader_diagnostic(
             display,
             pmark.line + 1,
             pmark.column + 1,
-            CODE_SYNTAX,
+            GO001.code,
             "此处有制表符（Tab）。YAML 的缩进只能用空格：请把 Tab 换成空格（通常每级 2 个）",
         )
     if cmark is not None and "flow" in context:
@@ -269,7 +265,7 @@ def syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnost
             display,
             line + 1,
             column + 1,
-            CODE_SYNTAX,
+            GO001.code,
             f"第 {line + 1} 行第 {column + 1} 列的“{bracket}”没有配对的“{closing}”"
             f"（到第 {pmark.line + 1 if pmark else '?'} 行仍未闭合）。请补上“{closing}”，"
             "或检查其中的逗号",
@@ -283,12 +279,12 @@ def syntax_diagnostic(exc: yaml.YAMLError, display: str, raw: bytes) -> Diagnost
             display,
             1,
             1,
-            CODE_SYNTAX,
+            GO001.code,
             f"文件中含有不允许的字符 {exc.character!r}（第 {exc.position + 1} 个字符）：请删除它",
         )
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
-    return loader_diagnostic(display, line, column, CODE_SYNTAX, _translate_syntax(exc))
+    return loader_diagnostic(display, line, column, GO001.code, _translate_syntax(exc))
 
 
 def duplicate_key_diagnostics(
@@ -317,7 +313,7 @@ def duplicate_key_diagnostics(
             display,
             line,
             column,
-            CODE_DUPLICATE_KEY,
+            GO003.code,
             f"第 {line} 行又出现了字段 {key}（第 {first[0] + 1} 行已有），"
             f"之后共有 {len(duplicates)} 个字段重复：这里像是下一项的开始，"
             f"是否漏写了开头的“- ”？应写成“- {key}: …”。否则 YAML 会用后面的值悄悄覆盖前面的",
@@ -341,7 +337,7 @@ def _duplicate(
             display,
             l1,
             c1,
-            CODE_DUPLICATE_KEY,
+            GO003.code,
             f"字段 {key} 在同一处写了两次（另一处在第 {l2} 行）：YAML 只会保留后一个值，"
             "前一个会被悄悄丢掉。请合并为一个",
             pointer,
@@ -350,7 +346,7 @@ def _duplicate(
             display,
             l2,
             c2,
-            CODE_DUPLICATE_KEY,
+            GO003.code,
             f"字段 {key} 在同一处写了两次（另一处在第 {l1} 行）：YAML 只会保留这个值，"
             f"第 {l1} 行的值会被悄悄丢掉。请合并为一个",
             pointer,

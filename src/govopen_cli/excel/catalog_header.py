@@ -11,14 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from govopen_cli.codes.gx import GX006, GX013
+from govopen_cli.codes.gx_tables import GX023
 from govopen_cli.excel import layout
-from govopen_cli.excel.import_report import (
-    CODE_AGENCY_NOT_IN_TITLE,
-    CODE_HEADER_INFERRED,
-    CODE_PLACEHOLDER,
-    PLACEHOLDERS,
-    ImportReport,
-)
+from govopen_cli.excel.import_report import PLACEHOLDERS, ImportReport
 
 _YEAR = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2})(?![0-9])")
 #: How the name of an agency ends: 某县自然资源局, 某县人民政府, 某镇人民政府 ...
@@ -89,7 +85,7 @@ def catalog_header(
     where = sheet if row else ""  # a title outside the table (a web page heading) has no cell
     if not_agency and agency is None:
         report.add(
-            CODE_AGENCY_NOT_IN_TITLE,
+            GX023.code,
             f"标题“{title_text}”中的“{not_agency}”不是机关名称，制定机关写为“待填写”占位；"
             "请用 --agency 指定，如 --agency 某县自然资源局",
             sheet=where,
@@ -98,7 +94,7 @@ def catalog_header(
         )
     if inferred:
         report.add(
-            CODE_HEADER_INFERRED,
+            GX013.code,
             f"从标题“{title_text}”推断出{'、'.join(inferred)}；如不对，请用 --agency、--year 指定",
             sheet=where,
             row=row,
@@ -112,7 +108,7 @@ def catalog_header(
             "year": "年度（--year）",
         }
         report.add(
-            CODE_PLACEHOLDER,
+            GX006.code,
             "工作簿没有写明"
             + "、".join(names[k] for k in placeholders)
             + "：已写为“待填写”占位，请在文件中补充或用括号中的选项重新导入",

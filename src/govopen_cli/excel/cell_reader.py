@@ -16,20 +16,9 @@ from govopen_cli.catalog.channel import WEBSITE
 from govopen_cli.catalog.model import STAGES, Channel, Deadline, Waiver
 from govopen_cli.catalog.placeholder import FIELD_NAMES
 from govopen_cli.cell_value import cell_text
+from govopen_cli.codes.gx import GX003, GX004, GX005, GX007, GX015, GX016, GX017, GX018, GX019
 from govopen_cli.excel import layout, text
-from govopen_cli.excel.import_report import (
-    CODE_BAD_TICK,
-    CODE_BAD_VALUE,
-    CODE_CHANNEL_VARIANT,
-    CODE_EMPTY_CELL,
-    CODE_EXCEL_ERROR,
-    CODE_FORMULA_NOT_SAVED,
-    CODE_UNKNOWN_CHANNEL,
-    CODE_UNKNOWN_MARK,
-    CODE_URL_SCHEME_ADDED,
-    PLACEHOLDERS,
-    ImportReport,
-)
+from govopen_cli.excel.import_report import PLACEHOLDERS, ImportReport
 from govopen_cli.excel.sheet import SheetGrid, excel_error
 from govopen_cli.excel.table_header import TableHeader
 
@@ -94,7 +83,7 @@ class CellReader:
             if error is not None:
                 self.unusable.add((row, c))
                 self.report(
-                    CODE_EXCEL_ERROR,
+                    GX018.code,
                     f"{name}单元格是 Excel 错误值 {error}（公式出错，如引用的单元格已删除），"
                     "按空白读取（必填的写为“待填写”占位）；请在 Excel 或 WPS 中改正公式或直接填写内容，"
                     "再重新导入",
@@ -104,7 +93,7 @@ class CellReader:
             elif value is None and (row, c) in self.grid.uncached:
                 self.unusable.add((row, c))
                 self.report(
-                    CODE_FORMULA_NOT_SAVED,
+                    GX019.code,
                     f"{name}单元格是公式，但工作簿没有保存公式的计算结果（由程序生成、未在 Excel 中"
                     "打开保存过的文件常见），按空白读取（必填的写为“待填写”占位）；请用 Excel 或 WPS "
                     "打开工作簿、保存后重新导入",
@@ -119,7 +108,7 @@ class CellReader:
                     else "请核对这一列是否应写日期"
                 )
                 self.report(
-                    CODE_BAD_VALUE,
+                    GX016.code,
                     f"{name}是日期单元格（{shown}），已按文字“{shown}”导入；{hint}",
                     row,
                     c,
@@ -138,7 +127,7 @@ class CellReader:
         unusable = (row, c) in self.unusable or excel_error(self.grid.value(row, c)) is not None
         if c and not unusable:  # an unusable cell was reported, with the placeholder
             self.report(
-                CODE_EMPTY_CELL,
+                GX005.code,
                 f"{FIELD_NAMES[key]}为空，已写为“{placeholder}”，请补充",
                 row,
                 c,
@@ -154,7 +143,7 @@ class CellReader:
         parsed = text.parse_count(count_text)
         if parsed is None:
             self.report(
-                CODE_BAD_VALUE,
+                GX016.code,
                 f"时限天数“{count_text}”看不懂，应写成“20个工作日”或“30日”；已忽略，只保留公开时限原文",
                 row,
                 c,
@@ -174,7 +163,7 @@ class CellReader:
                     self.lookalike = f"{row}:{c}"
             elif note.kind == "unknown-mark":
                 self.report(
-                    CODE_UNKNOWN_MARK,
+                    GX004.code,
                     f"“{note.text}{note.detail}”前的“{note.text}”不是渠道标注（■ 必选、□ 可选、▲ 择一），"
                     "已按必选读取，请核对",
                     row,
@@ -182,14 +171,14 @@ class CellReader:
                 )
             elif note.kind == "variant":
                 self.report(
-                    CODE_CHANNEL_VARIANT,
+                    GX007.code,
                     f"渠道“{note.text}”按标准名称“{note.detail}”导入",
                     row,
                     c,
                 )
             elif note.kind == "unknown-name":
                 self.report(
-                    CODE_UNKNOWN_CHANNEL,
+                    GX015.code,
                     f"“{note.text}”不是标准目录的 13 种渠道之一，按原文导入；"
                     "如是本地渠道，请加入 govopen.toml 的 [channels] extra",
                     row,
@@ -202,7 +191,7 @@ class CellReader:
             name, url = line.name, line.url
             if line.kind == "other":
                 self.report(
-                    CODE_BAD_VALUE,
+                    GX016.code,
                     f"公开网址“{line.text}”不是网址（应以 https:// 或 http:// 开头），"
                     "已原样写入备注；请改为栏目或页面的完整网址",
                     row,
@@ -212,7 +201,7 @@ class CellReader:
                 continue
             if line.kind == "domain":
                 self.report(
-                    CODE_URL_SCHEME_ADDED,
+                    GX017.code,
                     f"公开网址“{line.text}”没有写 https:// 或 http://，已按“{url}”导入；"
                     "如该网站只能用 http:// 访问，请改正",
                     row,
@@ -225,7 +214,7 @@ class CellReader:
                 )
             if target is None:
                 self.report(
-                    CODE_BAD_VALUE,
+                    GX016.code,
                     f"公开网址“{name}：{url}”对应的渠道不在公开渠道和载体中，已忽略",
                     row,
                     url_col,
@@ -253,7 +242,7 @@ class CellReader:
                 ticked, rest = True, raw  # the group itself written in the tick column
             if ticked is None:
                 self.report(
-                    CODE_BAD_TICK,
+                    GX003.code,
                     f"{col.value}列中的“{raw}”不是打勾（√），按未选读取；请改为 √ 或留空",
                     row,
                     c,
@@ -264,7 +253,7 @@ class CellReader:
                 if rest and col.value == "特定群体":
                     extra = rest
                 elif rest:
-                    self.report(CODE_BAD_TICK, f"√ 后的文字“{rest}”没有对应字段，已忽略", row, c)
+                    self.report(GX003.code, f"√ 后的文字“{rest}”没有对应字段，已忽略", row, c)
         if choice_col:
             raw = self.text(row, choice_col)
             aliases = {
@@ -284,7 +273,7 @@ class CellReader:
                     found.append(word)
             if unknown:
                 self.report(
-                    CODE_BAD_VALUE,
+                    GX016.code,
                     f"{FIELD_NAMES[field_name]}中的“{'、'.join(unknown)}”不是{'、'.join(values)}之一，已忽略",
                     row,
                     choice_col,
@@ -296,7 +285,7 @@ class CellReader:
             if c:
                 self.import_report.gaps.add((self.grid.title, row, field_name))
                 self.report(
-                    CODE_EMPTY_CELL,
+                    GX005.code,
                     f"{FIELD_NAMES[field_name]}没有打勾，已写为“{placeholder}”，请补充",
                     row,
                     c,
@@ -311,7 +300,7 @@ class CellReader:
             return False
         ticked, _ = text.parse_tick(raw)
         if ticked is None:
-            self.report(CODE_BAD_TICK, f"“{raw}”不是打勾（√），按未选读取", row, c)
+            self.report(GX003.code, f"“{raw}”不是打勾（√），按未选读取", row, c)
             return False
         return ticked
 
@@ -323,7 +312,7 @@ class CellReader:
             return None
         if value not in STAGES:
             self.report(
-                CODE_BAD_VALUE,
+                GX016.code,
                 f"五公开类别“{raw}”不是{'、'.join(STAGES)}之一，按原文导入，请改正",
                 row,
                 c,
@@ -341,7 +330,7 @@ class CellReader:
             parsed = text.parse_waiver(line)
             if parsed is None:
                 self.report(
-                    CODE_BAD_VALUE,
+                    GX016.code,
                     f"规则豁免“{line.strip()}”看不懂，应写成“GO301：理由（有效期至 2027-12-31）”，已忽略",
                     row,
                     c,

@@ -1,6 +1,6 @@
 """What ``govopen import`` reports, and what it writes where a workbook is silent.
 
-The GX codes with their names and default severities; the 待填写 placeholders written
+The 待填写 placeholders written
 for what a workbook does not say (``govopen check`` reports them, GX006) and the
 Chinese name of each field for messages; and :class:`ImportReport`, which locates each
 diagnostic at its cell (``目录!C12``) and sorts them in reading order.
@@ -10,55 +10,8 @@ from __future__ import annotations
 
 from govopen_cli.catalog.placeholder import PLACEHOLDER
 from govopen_cli.codes import all_codes
-from govopen_cli.codes.gx import (
-    GX001,
-    GX002,
-    GX003,
-    GX004,
-    GX005,
-    GX006,
-    GX007,
-    GX008,
-    GX009,
-    GX010,
-    GX011,
-    GX012,
-    GX013,
-    GX015,
-    GX016,
-    GX017,
-    GX018,
-    GX019,
-)
-from govopen_cli.codes.gx_tables import GX020, GX021, GX022, GX023, GX024, GX025
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.excel.sheet import cell_name
-
-# Import diagnostics: codes never change meaning (documented in codes/gx.py).
-CODE_NO_HEADER = GX001.code
-CODE_UNKNOWN_COLUMN = GX002.code
-CODE_BAD_TICK = GX003.code
-CODE_UNKNOWN_MARK = GX004.code
-CODE_EMPTY_CELL = GX005.code
-CODE_PLACEHOLDER = GX006.code
-CODE_CHANNEL_VARIANT = GX007.code
-CODE_LOOKALIKE_MARK = GX008.code
-CODE_DUPLICATE_ID = GX009.code
-CODE_UNREADABLE = GX010.code
-CODE_SKIPPED_ROW = GX011.code
-CODE_GENERATED_ID = GX012.code
-CODE_HEADER_INFERRED = GX013.code
-CODE_UNKNOWN_CHANNEL = GX015.code
-CODE_BAD_VALUE = GX016.code
-CODE_URL_SCHEME_ADDED = GX017.code
-CODE_EXCEL_ERROR = GX018.code
-CODE_FORMULA_NOT_SAVED = GX019.code
-CODE_SPACE_REMOVED = GX020.code
-CODE_HEADER_TYPO = GX021.code
-CODE_MISSING_COLUMN = GX022.code
-CODE_AGENCY_NOT_IN_TITLE = GX023.code
-CODE_MATTER_MERGED = GX024.code
-CODE_LEVEL_MAPPED = GX025.code
 
 PLACEHOLDERS = {
     "id": f"{PLACEHOLDER}（目录标识：只用字母、数字、-、_、.，各年度保持不变）",

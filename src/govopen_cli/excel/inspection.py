@@ -23,6 +23,18 @@ from govopen_cli.calendar.workday import WorkdayCalendar
 from govopen_cli.catalog.model import Catalog, Item
 from govopen_cli.cell_value import cell_text as _text
 from govopen_cli.codes import all_codes
+from govopen_cli.codes.gi import (
+    GI002,
+    GI003,
+    GI004,
+    GI005,
+    GI006,
+    GI007,
+    GI008,
+    GI010,
+    GI011,
+    GI013,
+)
 from govopen_cli.diagnostics import Diagnostic
 from govopen_cli.errors import PathNotFoundError
 from govopen_cli.excel import layout
@@ -32,18 +44,6 @@ from govopen_cli.excel.sheet import (
     UnreadableWorkbookError,
     cell_name,
     open_workbook,
-)
-from govopen_cli.inspection.code_table import (
-    CODE_BAD_DATE,
-    CODE_CATALOG_CHANGED,
-    CODE_DUPLICATE_ROW,
-    CODE_ITEM_MISMATCH,
-    CODE_MISSING_COLUMN,
-    CODE_MISSING_ITEM,
-    CODE_NO_SHEET,
-    CODE_REORDERED,
-    CODE_ROW_WITHOUT_ID,
-    CODE_UNKNOWN_ID,
 )
 from govopen_cli.inspection.result import QUESTIONS, InspectionResult, ItemResult
 from govopen_cli.inspection.verdict import answer, judge, responsible_unit
@@ -124,7 +124,7 @@ def read_inspection(
         wb = open_workbook(path)
     except UnreadableWorkbookError as exc:
         reader = _Reader(shown, "", catalog)
-        reader.add(CODE_NO_SHEET, str(exc), cell=False)
+        reader.add(GI006.code, str(exc), cell=False)
         result.diagnostics = reader.diagnostics
         result.unreadable = True
         return result
@@ -133,7 +133,7 @@ def read_inspection(
         if found is None:
             reader = _Reader(shown, "", catalog)
             reader.add(
-                CODE_NO_SHEET,
+                GI006.code,
                 "找不到检查表：需要有“事项编号”和“是否公开”等列的工作表（govopen export 生成的“检查表”）",
                 cell=False,
             )
@@ -147,7 +147,7 @@ def read_inspection(
         wb.close()
     if expected_sha256 and catalog_sha256 and expected_sha256 != catalog_sha256:
         reader.add(
-            CODE_CATALOG_CHANGED,
+            GI010.code,
             f"目录文件 {catalog.display} 在导出本工作簿后改过（SHA-256 与说明页记录的不同）："
             "事项可能已增删或改动，请核对，必要时重新导出检查表",
             cell=False,
@@ -155,7 +155,7 @@ def read_inspection(
     for col in layout.INSPECTION_COLUMNS:
         if col.key not in columns and col.kind in ("dropdown", "date"):
             reader.add(
-                CODE_MISSING_COLUMN,
+                GI013.code,
                 f"检查表没有“{col.header}”列，这一项按未填写处理",
                 header_row,
                 1,
@@ -201,7 +201,7 @@ def _read_rows(
             if filled:
                 names = "、".join(layout.inspection_column(k).header for k in filled)
                 reader.add(
-                    CODE_ROW_WITHOUT_ID,
+                    GI007.code,
                     f"这一行填了{names}，但没有事项编号，无法对应到目录中的事项；请补上事项编号",
                     row,
                     columns["id"],
@@ -210,7 +210,7 @@ def _read_rows(
         item = by_id.get(item_id)
         if item is None:
             reader.add(
-                CODE_UNKNOWN_ID,
+                GI002.code,
                 f"事项编号 {item_id} 不在目录 {catalog.display} 中"
                 + ("（这一行的检查结果未计入）" if filled else "")
                 + "；请核对编号，或确认目录是否已改",
@@ -220,7 +220,7 @@ def _read_rows(
             continue
         if item_id in rows:
             reader.add(
-                CODE_DUPLICATE_ROW,
+                GI004.code,
                 f"事项 {item_id} 在第 {rows[item_id].row} 行已有，这一行未计入；请合并为一行",
                 row,
                 columns["id"],
@@ -232,7 +232,7 @@ def _read_rows(
         rows[item_id] = _read_item(grid, row, columns, item, calendar, today, reader)
     if reordered_at is not None:
         reader.add(
-            CODE_REORDERED,
+            GI011.code,
             "检查表的行顺序与目录不同（自此行起）：按事项编号对应，结果不受影响",
             reordered_at,
             columns["id"],
@@ -241,7 +241,7 @@ def _read_rows(
         res = rows.get(item.id)
         if res is None:
             reader.at_item(
-                CODE_MISSING_ITEM,
+                GI003.code,
                 item,
                 f"事项 {item.id}（{'/'.join(item.matter)}）在检查表 {reader.display} 中没有行"
                 "（被删除？），按未检查计",
@@ -260,7 +260,7 @@ def _date(
     parsed = date_from_cell(value)
     if parsed is None:
         reader.add(
-            CODE_BAD_DATE,
+            GI005.code,
             f"{layout.inspection_column(key).header}“{_text(value)}”不是日期，请写成 2025-10-31",
             row,
             columns[key],
@@ -281,7 +281,7 @@ def _read_item(
     written = _text(_cell(grid, row, columns, "matter1"))
     if written and written != item.first_level:
         reader.add(
-            CODE_ITEM_MISMATCH,
+            GI008.code,
             f"这一行的一级事项写的是“{written}”，目录中事项 {item.id} 的是“{item.first_level}”："
             "事项编号可能填错，请核对",
             row,

@@ -34,21 +34,14 @@ from pathlib import Path
 from typing import Any
 
 from govopen_cli.cell_value import cell_text
+from govopen_cli.codes.gx import GX001, GX002, GX006, GX010
+from govopen_cli.codes.gx_tables import GX021, GX022, GX025
 from govopen_cli.diagnostics import Diagnostic, Report, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
 from govopen_cli.excel import layout
 from govopen_cli.excel.about_sheet import about_pairs
 from govopen_cli.excel.catalog_header import catalog_header
-from govopen_cli.excel.import_report import (
-    CODE_HEADER_TYPO,
-    CODE_LEVEL_MAPPED,
-    CODE_MISSING_COLUMN,
-    CODE_NO_HEADER,
-    CODE_PLACEHOLDER,
-    CODE_UNKNOWN_COLUMN,
-    CODE_UNREADABLE,
-    ImportReport,
-)
+from govopen_cli.excel.import_report import ImportReport
 from govopen_cli.excel.sheet import UnreadableWorkbookError
 from govopen_cli.excel.sheet_import import ImportContext, SheetImport
 from govopen_cli.excel.sources import Book, open_book
@@ -78,7 +71,7 @@ def _report_columns(report: ImportReport, sheet: str, header: TableHeader) -> No
     for row, col, name in header.mapped:
         value = header.columns[col].value or ""
         report.add(
-            CODE_LEVEL_MAPPED,
+            GX025.code,
             f"公开层级列“{name}”按“{value}”读取",
             sheet=sheet,
             row=row,
@@ -89,7 +82,7 @@ def _report_columns(report: ImportReport, sheet: str, header: TableHeader) -> No
         if key not in keys:
             report.missing.add((sheet, "matter" if key == "matter1" else key))
             report.add(
-                CODE_MISSING_COLUMN,
+                GX022.code,
                 f"表中没有“{group}”列：所有事项的{group}写为“待填写”占位。"
                 f"请在表中加上{group}（{columns}）并打勾后重新导入，或在目录文件中逐项填写",
                 sheet=sheet,
@@ -124,7 +117,7 @@ class ImportResult:
         import already reported at its cell (GX005, GX018, GX019) or column (GX022): the
         same gap, which ``govopen import`` then tells once."""
         parts = diagnostic.path.split("/")
-        if diagnostic.code != CODE_PLACEHOLDER or len(parts) < 4 or parts[1] != "items":
+        if diagnostic.code != GX006.code or len(parts) < 4 or parts[1] != "items":
             return False
         if not parts[2].isdigit() or int(parts[2]) >= len(self.rows):
             return False
@@ -175,7 +168,7 @@ def import_workbook(
     try:
         book = open_book(path)
     except UnreadableWorkbookError as exc:
-        report.add(CODE_UNREADABLE, str(exc))
+        report.add(GX010.code, str(exc))
         return ImportResult(None, report.diagnostics, unreadable=True)
     try:
         return _import(
@@ -204,7 +197,7 @@ def _import(
             )
     about = about_pairs(book.workbook) if book.workbook is not None else None
     for note in book.notes:
-        report.add(CODE_UNREADABLE, note, severity=Severity.INFO)
+        report.add(GX010.code, note, severity=Severity.INFO)
     ctx = ImportContext(known_channels=known_channels, report=report)
     used: list[str] = []
     found_title: dict[str, tuple[str, int, int]] = {}
@@ -229,7 +222,7 @@ def _import(
             continue
         if not sheets and not ws.visible:
             report.add(
-                CODE_NO_HEADER,
+                GX001.code,
                 f"隐藏的工作表“{ws.title}”未读取；如需读取请用 --sheet {ws.title}",
                 sheet=ws.title,
             )
@@ -243,7 +236,7 @@ def _import(
             # workbook's sheet is expected to be a catalog.
             if grid.rows and grid.style == "sheet":
                 report.add(
-                    CODE_NO_HEADER,
+                    GX001.code,
                     f"工作表“{ws.title}”的前 {HEADER_SEARCH_ROWS} 行中找不到目录表头"
                     "（需要“公开事项”或“一级事项”，以及公开内容、公开依据、公开时限等列），已跳过",
                     sheet=ws.title,
@@ -257,7 +250,7 @@ def _import(
                 else "不在目录格式中"
             )
             report.add(
-                CODE_UNKNOWN_COLUMN,
+                GX002.code,
                 f"列“{name}”{carried}，其内容未导入",
                 sheet=ws.title,
                 row=row,
@@ -272,14 +265,14 @@ def _import(
                 )
             ):
                 report.add(
-                    CODE_UNKNOWN_COLUMN,
+                    GX002.code,
                     "这一列没有表头，其内容未导入",
                     sheet=ws.title,
                     row=header.first,
                     col=c,
                 )
         for row, col, message in header.fixes:
-            report.add(CODE_HEADER_TYPO, message, sheet=ws.title, row=row, col=col)
+            report.add(GX021.code, message, sheet=ws.title, row=row, col=col)
         _report_columns(report, ws.title, header)
         if not found_title:
             found_title = title_above(grid, header)[1]
@@ -290,7 +283,7 @@ def _import(
     if not ctx.items:
         if not used:
             report.add(
-                CODE_NO_HEADER,
+                GX001.code,
                 "没有找到目录表：任何工作表中都没有“公开事项/一级事项”“公开内容”“公开依据”等表头",
                 severity=Severity.ERROR,
             )

@@ -16,17 +16,11 @@ from dataclasses import dataclass, field
 
 from govopen_cli.catalog.model import AUDIENCES, LEVELS, MODES, Item
 from govopen_cli.cell_value import cell_text
+from govopen_cli.codes.gx import GX008, GX009, GX011, GX012
+from govopen_cli.codes.gx_tables import GX020, GX024
 from govopen_cli.excel import text
 from govopen_cli.excel.cell_reader import CellReader
-from govopen_cli.excel.import_report import (
-    CODE_DUPLICATE_ID,
-    CODE_GENERATED_ID,
-    CODE_LOOKALIKE_MARK,
-    CODE_MATTER_MERGED,
-    CODE_SKIPPED_ROW,
-    CODE_SPACE_REMOVED,
-    ImportReport,
-)
+from govopen_cli.excel.import_report import ImportReport
 from govopen_cli.excel.sheet import SheetGrid
 from govopen_cli.excel.table_header import TableHeader
 
@@ -83,7 +77,7 @@ class SheetImport:
             mapped = [c for c in own_filled if c in self.header.columns]
             body = [c for c in mapped if self.header.columns[c].key not in ("seq", "matter1")]
             if row == first_data and all(cell_text(own[c - 1]).isdigit() for c in own_filled):
-                self.report(CODE_SKIPPED_ROW, "列序号行（1、2、3……），已跳过", row, own_filled[0])
+                self.report(GX011.code, "列序号行（1、2、3……），已跳过", row, own_filled[0])
                 continue
             if not body:
                 self.skip_row(row, own_filled)
@@ -99,18 +93,18 @@ class SheetImport:
         shown = words[0]
         if _NOTE_ROW.match(shown) or len(shown) > 40:
             brief = shown if len(shown) <= 30 else shown[:30] + "……"
-            self.report(CODE_SKIPPED_ROW, f"说明行“{brief}”，未作为事项导入", row, filled[0])
+            self.report(GX011.code, f"说明行“{brief}”，未作为事项导入", row, filled[0])
         elif len(set(words)) == 1:
             self.section = text.strip_numbering(shown)
             self.report(
-                CODE_SKIPPED_ROW,
+                GX011.code,
                 f"分组标题行“{shown}”：其下一级事项为空的行按“{self.section}”导入",
                 row,
                 filled[0],
             )
         else:
             self.report(
-                CODE_SKIPPED_ROW,
+                GX011.code,
                 "这一行只有序号或一级事项，没有公开内容等可导入的内容，已跳过",
                 row,
                 filled[0],
@@ -121,7 +115,7 @@ class SheetImport:
         (once, at the first), and generated ids."""
         if self.cells.spaced is not None:
             self.report(
-                CODE_SPACE_REMOVED,
+                GX020.code,
                 f"单元格中两个汉字之间的空格（网页或 PDF 中的换行）已删除，共 {self.cells.spaces} 处"
                 "（首处在此），如“20个工 作日内”读作“20个工作日内”",
                 *self.cells.spaced,
@@ -129,14 +123,14 @@ class SheetImport:
         if self.cells.lookalike is not None:
             row, col = (int(x) for x in self.cells.lookalike.split(":"))
             self.report(
-                CODE_LOOKALIKE_MARK,
+                GX008.code,
                 f"渠道前的“口”等形似符号按 □（可选）读取，共 {self.cells.lookalikes} 处（首处在此）",
                 row,
                 col,
             )
         if self.generated:
             self.ctx.report.add(
-                CODE_GENERATED_ID,
+                GX012.code,
                 f"{len(self.generated)} 个事项没有事项编号，已按公开事项生成"
                 f"（如 {self.generated[0]}，同一事项各年度相同）。可在表中加“事项编号”列指定",
                 sheet=self.grid.title,
@@ -222,7 +216,7 @@ class SheetImport:
             return
         self.merged_told.add(origin)
         self.report(
-            CODE_MATTER_MERGED,
+            GX024.code,
             f"公开事项“{text.one_line(value)}”的单元格合并了几级事项列，按一个名称读取",
             origin[0],
             origin[1],
@@ -240,7 +234,7 @@ class SheetImport:
                     n += 1
                 new = f"{item_id}-{n}"
                 self.report(
-                    CODE_DUPLICATE_ID,
+                    GX009.code,
                     f"事项编号 {item_id} 与 {self.ctx.ids[item_id]} 重复，本行已改为 {new}，请核对",
                     row,
                     c,

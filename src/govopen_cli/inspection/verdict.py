@@ -31,16 +31,7 @@ from collections.abc import Callable
 from govopen_cli.calendar.workday import UnknownYearError, WorkdayCalendar
 from govopen_cli.catalog.deadline import publishing_limit
 from govopen_cli.catalog.model import Item
-from govopen_cli.inspection.code_table import (
-    CODE_CONTRADICTION,
-    CODE_DATE_ORDER,
-    CODE_FIX_OVERDUE,
-    CODE_FREE_TEXT,
-    CODE_LATE,
-    CODE_MARKED,
-    CODE_NOT_PUBLISHED,
-    CODE_UNKNOWN_YEAR,
-)
+from govopen_cli.codes.gi import GI001, GI009, GI012, GI101, GI102, GI103, GI104, GI105
 from govopen_cli.inspection.result import (
     ANSWERS,
     FAILED,
@@ -70,7 +61,7 @@ def answer(res: ItemResult, key: str, raw: str, report: Report) -> str | None:
         return value
     res.unclear.append((QUESTIONS[key], raw))
     report(
-        CODE_FREE_TEXT,
+        GI001.code,
         f"{QUESTIONS[key]}填的是“{raw}”，不是下拉选项（是、否、不适用）：不算作回答，"
         f"这一事项不计为合格（没有其他问题时按“{TO_VERIFY}”计）；请从下拉列表选择，说明写在“问题描述”",
         key,
@@ -98,7 +89,7 @@ def judge(
     """
     if res.formed and res.published_on and res.published_on < res.formed:
         report(
-            CODE_DATE_ORDER,
+            GI009.code,
             f"公开日期 {res.published_on} 早于信息形成日期 {res.formed}，请核对",
             "published_on",
         )
@@ -131,7 +122,7 @@ def _lateness(
             res.late_unit = limit.unit
     except UnknownYearError as exc:
         res.due = None
-        report(CODE_UNKNOWN_YEAR, f"无法核对是否逾期：{exc}", "formed")
+        report(GI012.code, f"无法核对是否逾期：{exc}", "formed")
 
 
 def _status(
@@ -151,7 +142,7 @@ def _status(
         # 不合格 for that 否 (below), and the blank 是否公开 is worth a word.
         names = "、".join(QUESTIONS[k] for k in answered_no)
         report(
-            CODE_MARKED,
+            GI103.code,
             f"{label} 是否公开未填写，但{names}为“否”：按已检查、不合格计；请补填是否公开",
             "published",
         )
@@ -164,7 +155,7 @@ def _status(
         if res.due is not None and today > res.due:
             overdue = f"；应于 {res.due} 前公开（{res.limit}），已过期"
         report(
-            CODE_NOT_PUBLISHED,
+            GI102.code,
             f"{label} 未公开{overdue}" + _who(res),
             "published",
         )
@@ -173,7 +164,7 @@ def _status(
         if dates_late:
             res.reasons.append(f"逾期 {res.late_by} 个{res.late_unit}")
             report(
-                CODE_LATE,
+                GI101.code,
                 f"{label} 信息形成于 {res.formed}，按“{item.deadline.text}”（{res.limit}）"
                 f"应于 {res.due} 前公开，实际 {res.published_on} 公开，逾期 {res.late_by} 个{res.late_unit}"
                 + _who(res),
@@ -181,7 +172,7 @@ def _status(
             )
             if res.timely == "是":
                 report(
-                    CODE_CONTRADICTION,
+                    GI104.code,
                     f"是否及时填的是“是”，但按日期逾期 {res.late_by} 个{res.late_unit}：按逾期计，请核对",
                     "timely",
                 )
@@ -189,7 +180,7 @@ def _status(
             res.reasons.append("不及时")
             if res.late_by is not None:
                 report(
-                    CODE_CONTRADICTION,
+                    GI104.code,
                     f"是否及时填的是“否”，但按日期在时限内（应于 {res.due} 前，实际 {res.published_on}）："
                     "按不及时计，请核对",
                     "timely",
@@ -205,7 +196,7 @@ def _status(
         if marked:
             names = "、".join(QUESTIONS[k] for k in marked)
             report(
-                CODE_MARKED,
+                GI103.code,
                 f"{label} {names}为“否”" + _who(res),
                 marked[0],  # the cell that says 否
             )
@@ -217,7 +208,7 @@ def _status(
         res.status = PASSED
     if res.status == FAILED and res.fix_by is not None and res.fix_by < today:
         report(
-            CODE_FIX_OVERDUE,
+            GI105.code,
             f"{label} 整改期限 {res.fix_by} 已过（今天 {today}），请核实整改情况",
             "fix_by",
         )

@@ -7,6 +7,7 @@ docs/ledger.md.
 
 from __future__ import annotations
 
+from govopen_cli.codes.go.file import GO005, GO007
 from govopen_cli.codes.gr import GR001, GR009
 from govopen_cli.requests.ledger_columns import match_header
 from govopen_cli.requests.ledger_rows import CellRef, LedgerReader, RawCell, RawRow
@@ -17,18 +18,17 @@ _YAML_TOP = {"format", "agency", "year", "requests"}
 def yaml_rows(reader: LedgerReader) -> tuple[list[RawRow], bool, str | None]:
     """The rows of the YAML ledger at ``reader.path``, whether it could be read, its agency."""
     from govopen_cli.catalog.loader import load_document
-    from govopen_cli.catalog.loader_codes import CODE_EMPTY, CODE_NOT_MAPPING
     from govopen_cli.catalog.pointer import make_pointer
 
     result = load_document(reader.path, reader.display)
     # The loader's messages for these two speak of catalog files: say what a ledger needs.
-    if any(d.code == CODE_EMPTY for d in result.diagnostics):
+    if any(d.code == GO005.code for d in result.diagnostics):
         reader.cannot_read(
             "台账文件是空的（或只有注释）：应有 requests: 列表，每项一件申请，见 docs/ledger.md"
         )
         return [], False, None
     for diag in result.diagnostics:
-        if diag.code != CODE_NOT_MAPPING:
+        if diag.code != GO007.code:
             reader.diagnostics.append(diag)
             continue
         reader.report(
