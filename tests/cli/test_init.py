@@ -76,6 +76,13 @@ def test_missing_options_without_a_terminal_are_a_usage_error(run_line, tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
+def test_every_missing_option_is_named_at_once(run_line, tmp_path):
+    result = run_line(f"govopen init {tmp_path}")
+    assert result.exit_code == 2
+    assert "缺少 --agency、--year、--id" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_bad_id_is_refused(run_line, tmp_path):
     result = run_line(f"govopen init {tmp_path} --agency 某局 --year 2026 --id 某某局")
     assert result.exit_code == 2 and "目录标识" in result.stderr

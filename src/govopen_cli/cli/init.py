@@ -80,6 +80,14 @@ def init_command(
     政策文件、规划、行政许可、行政处罚、财政预决算、公开指南、年度报告），生成后
     govopen check 即可通过。终端上缺少的选项会逐项询问；不覆盖任何已有文件。
     """
+    missing = [
+        o for o, v in (("--agency", agency), ("--year", year), ("--id", catalog_id)) if v is None
+    ]
+    if missing and not sys.stdin.isatty():  # say them all at once, not one per run
+        raise UsageError(
+            f"缺少 {'、'.join(missing)}（不在终端上运行，无法逐项询问）。例如：govopen init 目录仓库 "
+            "--agency 某某县自然资源局 --year 2026 --id mouxian-zrzyj"
+        )
     agency = _ask(agency, "--agency", "机关全称（如 某某县自然资源局）")
     the_year = _year(_ask(year, "--year", "目录年度（如 2026）"))
     catalog_id = _ask(catalog_id, "--id", "目录标识（字母、数字、-，如 mouxian-zrzyj）")
