@@ -168,7 +168,11 @@ def test_renamed_rows_are_matched(run_line, write, matter, row):
 
 @pytest.mark.parametrize(
     "matter",
-    ["[地质灾害防治, 年度地质灾害防治方案]", "[地质灾害防治, 地质灾害隐患点]", "[规划信息, 详细规划]"],
+    [
+        "[地质灾害防治, 年度地质灾害防治方案]",
+        "[地质灾害防治, 地质灾害隐患点]",
+        "[规划信息, 详细规划]",
+    ],
 )
 def test_a_heading_like_a_renaming_is_not_the_row(run_line, write, matter):
     # The renamings are matched against the item's own name: 地质灾害防治 is a heading, not

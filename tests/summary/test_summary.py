@@ -58,7 +58,9 @@ def test_the_numbers_are_those_of_check_diff_and_coverage(run_line):
     assert check.lines[-1].startswith("检查了 2 个文件，错误 0 个，警告 0 个")
     years = "catalogs/pingyao-zrzyj/2024.yaml catalogs/pingyao-zrzyj/2025.yaml"
     closing = run_line(f"govopen diff {years}", cwd=REPO).lines[-1]
-    assert closing.startswith("新增 4 项，删除 2 项，改编号 1 项，移动 1 项，修改 4 项，目录信息 3 处；")
+    assert closing.startswith(
+        "新增 4 项，删除 2 项，改编号 1 项，移动 1 项，修改 4 项，目录信息 3 处；"
+    )
     # 较上年变更 is the count of diff's closing line (before the "；"), not its 17 change records.
     counted = sum(int(n) for n in re.findall(r"(\d+) [项处]", closing.split("；")[0]))
     changes = json.loads(run_line(f"govopen diff {years} -f json", cwd=REPO).stdout)
