@@ -315,3 +315,48 @@ def test_a_city_catalog_is_not_asked_for_the_county_levels(run_line, write):
     city = write("city.yaml", text)
     state, _ = _row(run_line, str(city), "ZD-07")
     assert state == "present"
+
+
+def test_an_agencys_own_guide_file_is_used_by_path_and_from_the_configuration(
+    run_line, write, tmp_path
+):
+    """A province holding the full guide writes it in the catalog format and names the file:
+    its extra row is reported missing; govopen.toml's guide is relative to the config file."""
+    shipped = yaml.safe_load(guide_path("自然资源").read_text(encoding="utf-8"))
+    shipped["items"].append(
+        {
+            "id": "ZY-99",
+            "matter": ["公共服务", "海域使用权审批结果"],
+            "content": ["用海单位、用海位置、面积、批准文号"],
+            "basis": ["《中华人民共和国海域使用管理法》"],
+            "deadline": "信息形成或者变更之日起20个工作日内",
+            "owner": "自然资源主管部门",
+            "channels": ["政府网站"],
+            "audience": "全社会",
+            "mode": "主动",
+            "level": ["县级"],
+        }
+    )
+    guide = tmp_path / "标准目录" / "自然资源全文.yaml"
+    guide.parent.mkdir()
+    guide.write_text(yaml.safe_dump(shipped, allow_unicode=True, sort_keys=False), "utf-8")
+
+    result = run_line(f"govopen conform {CATALOG_2025} --guide {guide} -f json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [row["row"] for row in report["missing"]] == ["ZY-99"]
+    assert len(report["present"]) + len(report["weakened"]) == 16
+
+    config = write("govopen.toml", 'guide = "标准目录/自然资源全文.yaml"\n')
+    elsewhere = tmp_path / "其他文件夹"
+    elsewhere.mkdir()
+    result = run_line(f"govopen check --config {config} {CATALOG_2025}", cwd=elsewhere)
+    assert [line for line in result.lines if " GO711 " in line and "ZY-99" in line]
+
+    result = run_line(f"govopen conform {CATALOG_2025} --guide {tmp_path / '没有.yaml'}")
+    assert result.exit_code == 2
+    assert "标准目录文件" in result.stderr and "没有.yaml 不存在" in result.stderr
+    broken = write("坏的标准目录.yaml", "format: 1\nitems: [\n")
+    result = run_line(f"govopen conform {CATALOG_2025} --guide {broken}")
+    assert result.exit_code == 2
+    assert f"无法作为目录读取：请先运行 govopen check {broken}" in result.stderr
