@@ -38,6 +38,9 @@ SequenceEndEvent = yaml.SequenceEndEvent
 class Builder(EventBuilder):
     """The event builder with its loop: the common events inline, the others general."""
 
+    #: False sends every event the general way (tests compare the two ways)
+    inline = True
+
     # -- the loop ------------------------------------------------------------
 
     def build(self, loader: Any) -> Slot:
@@ -68,7 +71,8 @@ class Builder(EventBuilder):
         shared: dict[str, str] = {}
         share = shared.setdefault
         distinct = depth = 0
-        fast = True  # no anchored node open (nothing recorded), nothing muted
+        inline = self.inline
+        fast = inline  # no anchored node open (nothing recorded), nothing muted
         while True:
             cls = type(event)
             if cls is ScalarEvent:
@@ -178,7 +182,7 @@ class Builder(EventBuilder):
             self.depth = depth
             self._general(event, cls)
             depth = self.depth
-            fast = not self.recorders and not self.muted
+            fast = inline and not self.recorders and not self.muted
             event = get_event()
         following = get_event()
         if type(following) is not yaml.StreamEndEvent:

@@ -313,7 +313,7 @@ class EventBuilder:
             return self._constructor.yaml_constructors[tag](
                 self._constructor, yaml.ScalarNode(tag, value)
             )
-        except (ValueError, IndexError, OverflowError, TypeError):
+        except (ValueError, IndexError, OverflowError, TypeError, KeyError):
             pass
         if not muted:
             pointer = make_pointer(self.path)
