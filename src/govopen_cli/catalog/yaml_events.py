@@ -225,7 +225,7 @@ class Builder(EventBuilder):
                 > ALIAS_FACTOR * self.distinct + ALIAS_ALLOWANCE
             ):
                 raise Trip(deep=False)
-            self.extra += target.size - 1
+            self.extra += target.size
             for recording in self.recorders:
                 recording.items.append(target)
             self._alias(target)
