@@ -7,7 +7,10 @@ PyYAML's constructor, is what lets it report the pitfalls of the catalog format 
 their line and column instead of "fixing" them silently: a repeated key, text that
 YAML reads as a date (kept as written, and remembered), an unsupported tag, a key
 that is a list or a mapping. This is the hot loop of ``govopen check`` (see
-docs/performance.md): work added per event costs every check of every file.
+docs/performance.md): work added per event costs every check of every file. The
+common events are handled inline in :meth:`Builder.build`; the rest, and every
+finding, by the general path (:mod:`.yaml_general`), which
+tests/catalog/test_yaml_fast_path.py checks the loop against.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from govopen_cli.catalog.yaml_stream import Parser
 __all__ = ["MAX_NODES", "Builder", "Trip", "build_events"]
 
 #: Texts written more than once (keys; 承办科室, 公开方式 …) are kept once: each scalar is
-#: looked up among the last this many distinct texts, and the one already held is used.
+#: looked up among the texts read so far, and the one already held is used. The table is
+#: emptied, as a container ends, once it holds this many (a file of distinct texts).
 SHARED_TEXTS = 50_000
 
 ScalarEvent = yaml.ScalarEvent
