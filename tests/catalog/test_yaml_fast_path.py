@@ -13,6 +13,7 @@ Three proofs that the fast path (docs/performance.md) changed nothing:
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +138,14 @@ def test_a_plain_scalar_gets_pyyamls_tag(value: str) -> None:
     expected = yaml.SafeLoader("").resolve(yaml.ScalarNode, value, (True, False))
     assert PlainTags().tag_of(value) == expected
     assert PlainTags().asked(value) == expected
+
+
+def test_a_resolver_for_any_first_character_is_asked_about_every_scalar(monkeypatch) -> None:
+    table = {**yaml.SafeLoader.yaml_implicit_resolvers}
+    table[None] = [("tag:example,2026:any", re.compile("^中"))]
+    monkeypatch.setattr(yaml.SafeLoader, "yaml_implicit_resolvers", table)
+    assert PlainTags().tag_of("中文") == "tag:example,2026:any"
+    assert PlainTags().tag_of("文") == "tag:yaml.org,2002:str"
 
 
 # -- data, as PyYAML gives it ------------------------------------------------------
