@@ -49,6 +49,8 @@ MULTISET_FIELDS = (
     "waivers",
 )
 
+_MULTISET = frozenset(MULTISET_FIELDS)
+
 #: Header fields (``catalog:``) in the order they are reported, with their labels.
 HEADER_FIELDS: dict[str, str] = {
     "id": "目录编号",
@@ -102,11 +104,6 @@ def _field_value(item: Item, name: str) -> Any:
         return [w.to_data() for w in item.waivers]
     value = getattr(item, name)
     return list(value) if isinstance(value, tuple) else value
-
-
-def _elements(item: Item, name: str) -> tuple[Any, ...]:
-    elements: tuple[Any, ...] = getattr(item, name)
-    return elements
 
 
 def _element_key(element: Any) -> Hashable:
@@ -170,8 +167,11 @@ def compare_items(old: Item, new: Item) -> list[FieldChange]:
     """The fields that differ between two versions of one item, in report order."""
     out = []
     for name in ITEM_FIELDS:
-        if name in MULTISET_FIELDS:
-            added, removed = _multiset_delta(_elements(old, name), _elements(new, name))
+        before, after = getattr(old, name), getattr(new, name)
+        if before == after:  # equal lists are equal multisets: nothing to count
+            continue
+        if name in _MULTISET:
+            added, removed = _multiset_delta(before, after)
             if added or removed:
                 out.append(
                     FieldChange(
@@ -182,7 +182,7 @@ def compare_items(old: Item, new: Item) -> list[FieldChange]:
                         removed=tuple(_element_data(e) for e in removed),
                     )
                 )
-        elif getattr(old, name) != getattr(new, name):
+        else:
             out.append(FieldChange(name, _field_value(old, name), _field_value(new, name)))
     return out
 
