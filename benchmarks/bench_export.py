@@ -42,21 +42,30 @@ def main() -> None:
         action="store_true",
         help="keep govopen's 1,000,000-values limit (a 50,000-item file is then refused)",
     )
+    parser.add_argument(
+        "--before",
+        type=str,
+        default="",
+        help="the python of another checkout's venv (e.g. main's): its govopen export runs "
+        "alternately too, for a before/after ratio in the same run",
+    )
     args = parser.parse_args()
     catalog, _, cells = workbook(args.corpus, args.items, not args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         ours, theirs = str(Path(tmp) / "govopen.xlsx"), str(Path(tmp) / "floor.xlsx")
-        compare(
-            f"export, {args.items} items ({catalog})",
-            {
-                "govopen export": govopen(
-                    ["export", str(catalog), "-o", ours, "--force"], not args.limit
-                ),
-                "floor: openpyxl write_only, text": floor(WRITE_ONLY, str(cells), theirs),
-            },
-            args.runs,
-            ok=(0,),
-        )
+        export = ["export", str(catalog), "-o", ours, "--force"]
+        tools = {
+            "govopen export": govopen(export, not args.limit),
+            "floor: openpyxl write_only, text": floor(WRITE_ONLY, str(cells), theirs),
+        }
+        if args.before:
+            other = Path(args.before)
+            tools["before: govopen export"] = (
+                [str(other.parent / "govopen"), *export]
+                if args.limit
+                else [str(other), *govopen(export, True)[1:]]
+            )
+        compare(f"export, {args.items} items ({catalog})", tools, args.runs, ok=(0,))
 
 
 if __name__ == "__main__":

@@ -68,8 +68,12 @@ def _cells(ws: Any, values: Any) -> list[Any]:
             out.append(
                 [
                     cell.coordinate,
-                    value if isinstance(value, (str, int, float, bool, type(None))) else repr(value),
-                    cached if isinstance(cached, (str, int, float, bool, type(None))) else repr(cached),
+                    value
+                    if isinstance(value, (str, int, float, bool, type(None)))
+                    else repr(value),
+                    cached
+                    if isinstance(cached, (str, int, float, bool, type(None)))
+                    else repr(cached),
                     cell.data_type,
                     cell.number_format,
                     cell.style,

@@ -43,6 +43,12 @@ def write_inspection_sheet(wb: Any, catalog: Catalog, tick: Callable[[], None]) 
     sheet.title_row(f"检查表：{catalog.title}", 28)
     sheet.header_row(c.header for c in columns)
     assert sheet.row + 1 == first
+    # The input cells are empty: one cell of each kind, written in every row.
+    blank = {
+        "dropdown": sheet.cell(None, "input"),
+        "date": sheet.cell(None, "input-date"),
+    }
+    blank_text = sheet.cell(None, "input-text")
     for n, item in enumerate(catalog.items):
         deadline = item.deadline.text
         stated = item.deadline.days, item.deadline.unit
@@ -64,12 +70,8 @@ def write_inspection_sheet(wb: Any, catalog: Catalog, tick: Callable[[], None]) 
             if col.key in values:
                 style = "center" if col.kind in ("seq", "id") else "text"
                 cells.append(sheet.cell(values[col.key], style))
-            elif col.kind == "dropdown":
-                cells.append(sheet.cell(None, "input"))
-            elif col.kind == "date":
-                cells.append(sheet.cell(None, "input-date"))
             else:
-                cells.append(sheet.cell(None, "input-text"))
+                cells.append(blank.get(col.kind, blank_text))
         sheet.append(cells)
         tick()
     last = sheet.row

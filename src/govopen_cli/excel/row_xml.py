@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 #: Rows are passed to the file in pieces of about this many bytes.
 _CHUNK = 1 << 20
 #: Text openpyxl writes as an error value (``t="e"``), not as text.
-_ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
+ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 
 
 class Cell:
@@ -42,6 +42,7 @@ class Cell:
         quote: bool = False,
         formula: bool = False,
         cached: int | float | str | None = None,
+        data_type: str = "",
     ) -> None:
         self.value = value
         self.style = style
@@ -50,7 +51,7 @@ class Cell:
         self.cached = cached
         #: The type openpyxl gives the cell: "s" text, "n" number or empty, "f" formula,
         #: "e" error value; "?" another type, left to openpyxl.
-        self.data_type = _data_type(value, quote, formula)
+        self.data_type = data_type or _data_type(value, quote, formula)
 
 
 def _data_type(value: Any, quote: bool, formula: bool) -> str:
@@ -59,7 +60,7 @@ def _data_type(value: Any, quote: bool, formula: bool) -> str:
             return "s"
         if len(value) > 1 and value.startswith("="):
             return "f" if formula else "s"
-        return "e" if value in _ERROR_CODES else "s"
+        return "e" if value in ERROR_CODES else "s"
     if value is None or type(value) is int or (type(value) is float and math.isfinite(value)):
         return "n"
     return "?"
@@ -84,9 +85,9 @@ class Utf8(str):
     (as :mod:`.cached_values` writes a formula's cached text)."""
 
 
-def encode_row(parts: list[str]) -> bytes:
-    """The row's pieces as the bytes of the sheet stream."""
-    if not any(isinstance(p, Utf8) for p in parts):
+def encode_row(parts: list[str], utf8: bool = True) -> bytes:
+    """The row's pieces as the bytes of the sheet stream (``utf8``: some are :class:`Utf8`)."""
+    if not utf8:
         return "".join(parts).encode("ascii", "xmlcharrefreplace")
     return b"".join(
         p.encode("utf-8") if isinstance(p, Utf8) else p.encode("ascii", "xmlcharrefreplace")
@@ -99,12 +100,13 @@ def row_xml(sheet: Any, cells: Sequence[Cell | None], height: float) -> bytes:
     writes it: ``ht`` and ``customHeight``, then each cell that is not None."""
     r = str(sheet.row)
     parts = [f'<row r="{r}" ht="{format(float(height), ".16g")}" customHeight="1">']
-    letters = sheet.letters
+    letters = sheet.letters(len(cells))
+    utf8 = False
     style_id = sheet.style_id
     for i, c in enumerate(cells):
         if c is None:
             continue
-        ref = letters(i) + r
+        ref = letters[i] + r
         value, dt = c.value, c.data_type
         if c.formula:
             if dt != "f":
@@ -119,6 +121,7 @@ def row_xml(sheet: Any, cells: Sequence[Cell | None], height: float) -> bytes:
                 # As cached_values.store_cached_values puts it into openpyxl's XML.
                 parts.append(f'<c r="{ref}" s="{sid}" t="str"><f>{f}</f><v>')
                 parts.append(Utf8(escape(cached)))
+                utf8 = True
                 parts.append("</v></c>")
             else:
                 parts.append(f'<c r="{ref}" s="{sid}"><f>{f}</f><v>{cached!r}</v></c>')
@@ -136,7 +139,7 @@ def row_xml(sheet: Any, cells: Sequence[Cell | None], height: float) -> bytes:
         else:  # an error code, a date …: as openpyxl writes it
             parts.append(_legacy_xml(sheet, c, i))
     parts.append("</row>")
-    return encode_row(parts)
+    return encode_row(parts, utf8)
 
 
 def _legacy_xml(sheet: Any, c: Cell, i: int) -> str:

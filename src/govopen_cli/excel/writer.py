@@ -19,12 +19,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from govopen_cli.excel.row_xml import Cell
+from govopen_cli.excel.row_xml import ERROR_CODES, Cell
 from govopen_cli.excel.sheet import column_letter
 
 FONT_BODY = "宋体"
 FONT_HEAD = "黑体"
 _FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_FIRST = frozenset(_FORMULA_START)
 PAPER_A3 = 8  # OOXML paper size codes
 PAPER_A4 = 9
 #: Page margins in inches. The running header and footer are printed inside the top
@@ -74,6 +75,10 @@ def text_lines(text: str, width: float) -> int:
     grows a row to its wrapped text when the file does not say so.
     """
     usable = max(width - 1.0, 1.0)
+    if "\n" not in text:
+        if 1.8 * len(text) < usable - 1e-6:  # even all wide, it fits one line
+            return 1
+        return _paragraph_lines(text, usable)
     lines = 0
     for paragraph in text.split("\n"):
         lines += _paragraph_lines(paragraph, usable)
@@ -117,7 +122,12 @@ MAX_COLUMN_WIDTH = 120.0
 def row_height(texts: Iterable[tuple[str, float]], minimum: float = 18.0) -> float:
     """The height (points) of a row whose cells hold ``(text, column width)``, at most
     :data:`MAX_ROW_HEIGHT` (see :func:`widths_to_show` for text that needs more)."""
-    lines = max((text_lines(t, w) for t, w in texts if t), default=1)
+    lines = 1
+    for text, width in texts:
+        if text:
+            n = text_lines(text, width)
+            if n > lines:
+                lines = n
     return min(MAX_ROW_HEIGHT, max(minimum, lines * LINE_HEIGHT + 4))
 
 
@@ -268,6 +278,13 @@ class SheetWriter:
 
     def cell(self, value: Any, style: str = "text") -> Cell:
         """A styled cell; text that looks like a formula stays text."""
+        if type(value) is str:
+            value = clean_text(value)
+            if not value:
+                return Cell(None, style, data_type="n")
+            if value[0] in _FORMULA_FIRST:  # as looks_like_formula
+                return Cell(value, style, quote=True, data_type="s")
+            return Cell(value, style, data_type="e" if value in ERROR_CODES else "s")
         if isinstance(value, str):
             value = clean_text(value) or None
         return Cell(value, style, quote=looks_like_formula(value))
@@ -304,10 +321,11 @@ class SheetWriter:
     def style_id(self, style: str, quote: bool) -> str:
         """The workbook's index of a cell style, registered when first written (as
         openpyxl registers it, so styles.xml lists them in the same order)."""
-        key = (style, quote)
-        sid = self._ids.get(key)
+        sid = self._ids.get((style, quote))
         if sid is None:
-            sid = self._ids[key] = str(self.legacy(Cell(None, style, quote=quote)).style_id)
+            sid = self._ids[style, quote] = str(
+                self.legacy(Cell(None, style, quote=quote)).style_id
+            )
         return sid
 
     def append(self, cells: Sequence[Any], height: float | None = None) -> int:
@@ -341,9 +359,11 @@ class SheetWriter:
 
         return row_xml(self, cells, height)
 
-    def letters(self, i: int) -> str:
-        """The letters of column ``i`` (0-based)."""
-        return self._letters[i] if i < len(self._letters) else column_letter(i + 1)
+    def letters(self, n: int) -> list[str]:
+        """The letters of (at least) the first ``n`` columns."""
+        while len(self._letters) < n:
+            self._letters.append(column_letter(len(self._letters) + 1))
+        return self._letters
 
     def merge(self, ref: str) -> None:
         """Merge a range (written with the sheet's tail, so it works while streaming).
