@@ -2,9 +2,10 @@
 
 Every sheet of ``govopen export`` is written through a :class:`SheetWriter` on
 openpyxl's write-only (streaming) workbook: each row is serialised as it is
-appended, so memory stays bounded for tens of thousands of items. All styles are a
-handful of named styles registered once (:func:`named_styles`); no per-cell style
-objects are created. Text is written as text: a value starting with ``=``, ``+``,
+appended, as XML text in the form openpyxl writes (:mod:`.row_xml`), so memory stays
+bounded and no openpyxl object is made per cell. All styles are a handful of named
+styles registered once (:func:`named_styles`), each looked up once per sheet. Row
+heights and column widths come from :mod:`.text_size`. Text is written as text: a value starting with ``=``, ``+``,
 ``-`` or ``@`` gets the string type and Excel's quote prefix, so it is never
 evaluated as a formula. The xlsx of ``govopen diff`` and ``govopen requests report``
 write text and print the same way (:func:`clean_text`, :func:`looks_like_formula`,
@@ -14,13 +15,31 @@ write text and print the same way (:func:`clean_text`, :func:`looks_like_formula
 from __future__ import annotations
 
 import copy
-import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from govopen_cli.excel.row_xml import ERROR_CODES, Cell
 from govopen_cli.excel.sheet import column_letter
+from govopen_cli.excel.text_size import (
+    LINE_HEIGHT,
+    MAX_COLUMN_WIDTH,
+    MAX_LINES,
+    MAX_ROW_HEIGHT,
+    row_height,
+    text_lines,
+    widths_to_show,
+)
+
+__all__ = [  # the text measures are used from here by the sheet writers
+    "LINE_HEIGHT",
+    "MAX_COLUMN_WIDTH",
+    "MAX_LINES",
+    "MAX_ROW_HEIGHT",
+    "row_height",
+    "text_lines",
+    "widths_to_show",
+]
 
 FONT_BODY = "宋体"
 FONT_HEAD = "黑体"
@@ -61,103 +80,6 @@ def clean_text(text: str) -> str:
 def looks_like_formula(value: object) -> bool:
     """Text Excel would take for a formula (``= + - @`` first): it must be written as text."""
     return isinstance(value, str) and value.startswith(_FORMULA_START)
-
-
-#: Points per printed line of 10-point text, with CJK fonts' taller line spacing.
-LINE_HEIGHT = 14.0
-
-
-def text_lines(text: str, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide.
-
-    Column widths count the default font's digit width; a CJK character is about
-    two of those. Rows need an explicit height: neither Excel nor LibreOffice
-    grows a row to its wrapped text when the file does not say so.
-    """
-    usable = max(width - 1.0, 1.0)
-    if "\n" not in text:
-        if 1.8 * len(text) < usable - 1e-6:  # even all wide, it fits one line
-            return 1
-        return _paragraph_lines(text, usable)
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += _paragraph_lines(paragraph, usable)
-    return lines
-
-
-#: The characters counted as 1.8 digit widths (CJK and beyond: code points above U+2E7F).
-_WIDE = re.compile("[\u2e80-\U0010ffff]")
-
-
-def _units(paragraph: str) -> float:
-    """A paragraph's width in digit widths, summed character by character."""
-    return sum(1.8 if ord(ch) > 0x2E7F else 1.0 for ch in paragraph)
-
-
-def _paragraph_lines(paragraph: str, usable: float) -> int:
-    """``max(1, ceil(_units(paragraph) / usable))``, without a Python step per character.
-
-    The width is counted from the number of wide characters; only when it falls within
-    a millionth of a line break (where the summed floats' rounding could tip it) is it
-    summed character by character, so the result is always that of :func:`_units`.
-    """
-    n = len(paragraph)
-    if paragraph.isascii():
-        return max(1, math.ceil(n / usable))  # a sum of n ones is exact
-    wide = n - len(_WIDE.sub("", paragraph))
-    units = (n - wide) + 1.8 * wide
-    if abs(units - round(units / usable) * usable) > 1e-6:
-        return max(1, math.ceil(units / usable))
-    return max(1, math.ceil(_units(paragraph) / usable))
-
-
-#: Excel's largest row height (points); a taller row is cut to it, or the file refused.
-MAX_ROW_HEIGHT = 409.0
-#: The lines of text a row of MAX_ROW_HEIGHT shows.
-MAX_LINES = int((MAX_ROW_HEIGHT - 4) // LINE_HEIGHT)
-#: How wide :func:`widths_to_show` may make a column (characters).
-MAX_COLUMN_WIDTH = 120.0
-
-
-def row_height(texts: Iterable[tuple[str, float]], minimum: float = 18.0) -> float:
-    """The height (points) of a row whose cells hold ``(text, column width)``, at most
-    :data:`MAX_ROW_HEIGHT` (see :func:`widths_to_show` for text that needs more)."""
-    lines = 1
-    for text, width in texts:
-        if text:
-            n = text_lines(text, width)
-            if n > lines:
-                lines = n
-    return min(MAX_ROW_HEIGHT, max(minimum, lines * LINE_HEIGHT + 4))
-
-
-def widths_to_show(
-    widths: Sequence[float], rows: Iterable[Sequence[str]], limit: float = MAX_COLUMN_WIDTH
-) -> list[float]:
-    """``widths``, each widened as far as the longest text of its column needs to show
-    whole in a row no taller than Excel allows (:data:`MAX_ROW_HEIGHT`).
-
-    A cell with more lines than that (a 15-element content list in a narrow column)
-    would otherwise be cut off on screen and in print. A column grows at most to
-    ``limit``; only text with more explicit line breaks than a row can hold stays cut.
-    """
-    out = [float(w) for w in widths]
-    for texts in rows:
-        for i, text in enumerate(texts):
-            if not text or i >= len(out) or _fits(text, out[i]):
-                continue
-            while out[i] < limit and text_lines(text, out[i]) > MAX_LINES:
-                out[i] = min(limit, out[i] + 2)
-    return out
-
-
-def _fits(text: str, width: float) -> bool:
-    """``text_lines(text, width) <= MAX_LINES``; most texts are shown to fit by an upper
-    bound (every character wide, every paragraph a line more) without counting."""
-    usable = max(width - 1.0, 1.0)
-    if 1.8 * len(text) / usable + text.count("\n") + 1 <= MAX_LINES - 1:
-        return True
-    return text_lines(text, width) <= MAX_LINES
 
 
 def formula_text(text: str) -> str:
