@@ -184,6 +184,8 @@ class SheetWriter:
         self.row = 0
         self._styles: dict[str, Any] = {}
         self._ids: dict[tuple[str, bool], str] = {}
+        #: The ids of the styles without a quote prefix, by name (:meth:`style_id`).
+        self.plain_ids: dict[str, str] = {}
         self._stream: Any = None
         self._letters = [column_letter(i) for i in range(1, len(self.widths) + 1)]
         #: The value each formula cell computes when written, by cell reference, when
@@ -274,6 +276,38 @@ class SheetWriter:
         self.ws.row_dimensions[self.row].height = height
         self.ws.append(legacy)
         del self.ws.row_dimensions[self.row]
+        return self.row
+
+    def append_values(
+        self, values: Sequence[Any], styles: Sequence[str], height: float | None = None
+    ) -> int:
+        """Write a row of plain values, each in the named style at its place (None: an
+        empty styled cell): what ``append([cell(v, s) …])`` writes, without cell objects."""
+        cleaned: list[Any] = []
+        for value in values:
+            if type(value) is str:
+                value = clean_text(value) or None
+                if value in ERROR_CODES:
+                    break
+            elif value is not None and type(value) is not int:
+                break
+            cleaned.append(value)
+        else:
+            if STREAM_ROWS:
+                return self._append_plain(cleaned, styles, height)
+        return self.append([self.cell(v, s) for v, s in zip(values, styles, strict=True)], height)
+
+    def _append_plain(self, values: list[Any], styles: Sequence[str], height: float | None) -> int:
+        from govopen_cli.excel.row_xml import RowStream, values_row_xml
+
+        self.row += 1
+        if height is None:
+            height = row_height(
+                [(v, w) for v, w in zip(values, self.widths, strict=False) if type(v) is str]
+            )
+        if self._stream is None:
+            self._stream = RowStream(self.ws)
+        self._stream.write(values_row_xml(self, values, styles, height))
         return self.row
 
     def _row_xml(self, cells: Sequence[Any], height: float) -> bytes:
