@@ -1,12 +1,14 @@
 """Time `govopen export` against openpyxl write_only writing the same cells as text.
 
     python benchmarks/generate_year.py --items 50000
-    python benchmarks/bench_export.py [--items 50000] [--runs 1]
+    python benchmarks/bench_export.py [--items 50000] [--runs 1] [--before PYTHON]
 
 The floor writes, in a fresh Python with openpyxl's write-only mode, every sheet of the
 workbook govopen exported with the same cells as plain text (no styles, merges,
 dropdowns, formulas or chart): the cells are read back once, untimed, with
-python-calamine (_workbook.py). Both run alternately in the same run.
+python-calamine (_workbook.py). Both run alternately in the same run; with
+``--before /path/to/other/.venv/bin/python`` the export of another checkout (main) runs
+alternately too, for a before/after ratio.
 """
 
 from __future__ import annotations
