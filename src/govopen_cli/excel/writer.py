@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
 from govopen_cli.excel.row_xml import ERROR_CODES, Cell
@@ -169,6 +170,15 @@ def print_setup(ws: Any, *, title: str, wide: bool = False, title_rows: str = ""
 STREAM_ROWS = True
 
 
+@cache
+def can_stream() -> bool:
+    """Whether rows may be written as text: the openpyxl whose output :mod:`.row_xml`
+    reproduces (3.1, writing through lxml). Any other falls back to openpyxl's cells."""
+    import openpyxl
+
+    return bool(openpyxl.LXML) and openpyxl.__version__.startswith("3.1.")
+
+
 class SheetWriter:
     """A write-only sheet that counts its rows and sizes each row to its text.
 
@@ -262,7 +272,7 @@ class SheetWriter:
                 if c is not None and c.data_type == "s" and isinstance(c.value, str)
             ]
             height = row_height(texts)
-        if STREAM_ROWS:
+        if STREAM_ROWS and can_stream():
             if self._stream is None:
                 from govopen_cli.excel.row_xml import RowStream
 
@@ -293,7 +303,7 @@ class SheetWriter:
                 break
             cleaned.append(value)
         else:
-            if STREAM_ROWS:
+            if STREAM_ROWS and can_stream():
                 return self._append_plain(cleaned, styles, height)
         return self.append([self.cell(v, s) for v, s in zip(values, styles, strict=True)], height)
 
