@@ -1,12 +1,14 @@
 """Time `govopen export` against openpyxl write_only writing the same cells as text.
 
     python benchmarks/generate_year.py --items 50000
-    python benchmarks/bench_export.py [--items 50000] [--runs 1]
+    python benchmarks/bench_export.py [--items 50000] [--runs 1] [--before PYTHON]
 
 The floor writes, in a fresh Python with openpyxl's write-only mode, every sheet of the
 workbook govopen exported with the same cells as plain text (no styles, merges,
 dropdowns, formulas or chart): the cells are read back once, untimed, with
-python-calamine (_workbook.py). Both run alternately in the same run.
+python-calamine (_workbook.py). Both run alternately in the same run; with
+``--before /path/to/other/.venv/bin/python`` the export of another checkout (main) runs
+alternately too, for a before/after ratio.
 """
 
 from __future__ import annotations
@@ -42,21 +44,30 @@ def main() -> None:
         action="store_true",
         help="keep govopen's 1,000,000-values limit (a 50,000-item file is then refused)",
     )
+    parser.add_argument(
+        "--before",
+        type=str,
+        default="",
+        help="the python of another checkout's venv (e.g. main's): its govopen export runs "
+        "alternately too, for a before/after ratio in the same run",
+    )
     args = parser.parse_args()
     catalog, _, cells = workbook(args.corpus, args.items, not args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         ours, theirs = str(Path(tmp) / "govopen.xlsx"), str(Path(tmp) / "floor.xlsx")
-        compare(
-            f"export, {args.items} items ({catalog})",
-            {
-                "govopen export": govopen(
-                    ["export", str(catalog), "-o", ours, "--force"], not args.limit
-                ),
-                "floor: openpyxl write_only, text": floor(WRITE_ONLY, str(cells), theirs),
-            },
-            args.runs,
-            ok=(0,),
-        )
+        export = ["export", str(catalog), "-o", ours, "--force"]
+        tools = {
+            "govopen export": govopen(export, not args.limit),
+            "floor: openpyxl write_only, text": floor(WRITE_ONLY, str(cells), theirs),
+        }
+        if args.before:
+            other = Path(args.before)
+            tools["before: govopen export"] = (
+                [str(other.parent / "govopen"), *export]
+                if args.limit
+                else [str(other), *govopen(export, True)[1:]]
+            )
+        compare(f"export, {args.items} items ({catalog})", tools, args.runs, ok=(0,))
 
 
 if __name__ == "__main__":

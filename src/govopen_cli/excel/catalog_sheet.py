@@ -11,6 +11,7 @@ cells are written empty (with their border), as Excel itself stores them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 from govopen_cli.catalog.model import LEVELS, MARK_SYMBOLS, Catalog, Item
@@ -64,38 +65,48 @@ def waiver_lines(item: Item) -> str:
 
 def catalog_cell(item: Item, column: Column) -> str:
     """The text of one 目录 cell for an item (ticks as √, channels with their marks)."""
+    return cell_text(column)(item)
+
+
+@cache
+def cell_text(column: Column) -> Callable[[Item], str]:
+    """The function giving a column's 目录 cell for an item (:func:`catalog_cell`), chosen
+    once per column rather than once per cell."""
     key = column.key
     if key.startswith(("audience:", "mode:", "levels:")):
-        field = key.split(":", 1)[0]
-        values: tuple[str, ...] = getattr(item, field)
-        return layout.TICK if column.value in values else ""
+        field, wanted = key.split(":", 1)[0], column.value
+        return lambda item: layout.TICK if wanted in getattr(item, field) else ""
     if key in ("matter1", "matter2", "matter3"):
         index = int(key[-1]) - 1
-        return item.matter[index] if len(item.matter) > index else ""
-    if key == "content":
-        if not item.content_is_list and len(item.content) == 1:
-            return item.content[0]
-        return layout.numbered(item.content)
-    if key == "basis":
-        return "\n".join(item.basis)
-    if key == "deadline":
-        return item.deadline.text
-    if key == "channels":
-        return "\n".join(f"{MARK_SYMBOLS.get(c.mark, '■')}{c.name}" for c in item.channels)
-    if key == "url":
-        return "\n".join(f"{c.name}：{c.url}" for c in item.channels if c.url)
-    if key == "deadline_count":
-        return deadline_count_text(item)
-    if key == "duties":
-        return "、".join(item.duties)
-    if key == "interpretation":
-        return layout.TICK if item.interpretation else ""
-    if key == "waivers":
-        return waiver_lines(item)
-    if key == "id":
-        return item.id
+        return lambda item: item.matter[index] if len(item.matter) > index else ""
+    return _FIELD_TEXT.get(key) or (lambda item: _plain(item, key))
+
+
+def _plain(item: Item, key: str) -> str:
     value = getattr(item, key, None)
     return value if isinstance(value, str) else ""
+
+
+def _content(item: Item) -> str:
+    if not item.content_is_list and len(item.content) == 1:
+        return item.content[0]
+    return layout.numbered(item.content)
+
+
+_FIELD_TEXT: dict[str, Callable[[Item], str]] = {
+    "content": _content,
+    "basis": lambda item: "\n".join(item.basis),
+    "deadline": lambda item: item.deadline.text,
+    "channels": lambda item: "\n".join(
+        f"{MARK_SYMBOLS.get(c.mark, '■')}{c.name}" for c in item.channels
+    ),
+    "url": lambda item: "\n".join(f"{c.name}：{c.url}" for c in item.channels if c.url),
+    "deadline_count": deadline_count_text,
+    "duties": lambda item: "、".join(item.duties),
+    "interpretation": lambda item: layout.TICK if item.interpretation else "",
+    "waivers": waiver_lines,
+    "id": lambda item: item.id,
+}
 
 
 def write_catalog_sheet(
@@ -103,13 +114,17 @@ def write_catalog_sheet(
 ) -> None:
     """The 目录 sheet: two header rows, one row per item, equal 一级事项 cells merged,
     the legend of the channel marks under the table."""
-    widths = widths_to_show(
-        [c.width for c in columns],
-        (
-            ["" if c.kind in ("seq", "tick", "id") else catalog_cell(it, c) for c in columns]
-            for it in catalog.items
-        ),
-    )
+    texts = [cell_text(c) for c in columns]
+    measured = [(i, texts[i]) for i, c in enumerate(columns) if c.kind not in ("seq", "tick", "id")]
+    blank = [""] * len(columns)
+
+    def measured_row(item: Item) -> list[str]:
+        row = blank.copy()
+        for i, text in measured:
+            row[i] = text(item)
+        return row
+
+    widths = widths_to_show([c.width for c in columns], map(measured_row, catalog.items))
     sheet = SheetWriter(wb, layout.SHEET_CATALOG, widths)
     sheet.setup(
         title=catalog.title,
@@ -149,25 +164,22 @@ def write_catalog_sheet(
     if "matter3" in keys:
         merge_depth[keys.index("matter2")] = 2
     runs: dict[int, tuple[int, tuple[str, ...]]] = {}
+    styles = ["center" if c.kind in ("seq", "tick", "id") else "text" for c in columns]
+    seq = keys.index("seq") if "seq" in keys else -1
     for n, item in enumerate(catalog.items):
         row = sheet.row + 1
-        cells: list[Any] = []
-        for ci, col in enumerate(columns):
-            if col.kind == "seq":
-                cells.append(sheet.cell(n + 1, "center"))
+        values: list[Any] = [text(item) for text in texts]
+        if seq >= 0:
+            values[seq] = n + 1
+        for ci, depth in merge_depth.items():
+            path = item.matter[:depth] if values[ci] else ()
+            run = runs.get(ci)
+            if run is not None and path and run[1] == path:
+                values[ci] = None  # covered by the merged cell above
                 continue
-            text = catalog_cell(item, col)
-            style = "center" if col.kind in ("tick", "id") else "text"
-            if ci in merge_depth:
-                path = item.matter[: merge_depth[ci]] if text else ()
-                run = runs.get(ci)
-                if run is not None and path and run[1] == path:
-                    cells.append(sheet.cell(None, style))
-                    continue
-                _close_run(sheet, ci, run, row - 1)
-                runs[ci] = (row, path)
-            cells.append(sheet.cell(text, style))
-        sheet.append(cells)
+            _close_run(sheet, ci, run, row - 1)
+            runs[ci] = (row, path)
+        sheet.append_values(values, styles)
         tick()
     for ci, run in runs.items():
         _close_run(sheet, ci, run, sheet.row)

@@ -43,6 +43,16 @@ def write_inspection_sheet(wb: Any, catalog: Catalog, tick: Callable[[], None]) 
     sheet.title_row(f"检查表：{catalog.title}", 28)
     sheet.header_row(c.header for c in columns)
     assert sheet.row + 1 == first
+    keys = [c.key for c in columns]
+    facts = ("seq", "id", "matter1", "matter", "mode", "deadline", "department")
+    styles = [
+        ("center" if c.kind in ("seq", "id") else "text")
+        if c.key in facts
+        else {"dropdown": "input", "date": "input-date"}.get(c.kind, "input-text")
+        for c in columns
+    ]
+    at = {key: keys.index(key) for key in facts if key in keys}
+    blank: list[Any] = [None] * len(columns)  # the input columns stay empty
     for n, item in enumerate(catalog.items):
         deadline = item.deadline.text
         stated = item.deadline.days, item.deadline.unit
@@ -50,7 +60,7 @@ def write_inspection_sheet(wb: Any, catalog: Catalog, tick: Callable[[], None]) 
         if stated[0] is not None and (in_text is None or (in_text.days, in_text.unit) != stated):
             # The count is stated outside the wording: show it to the inspector.
             deadline = f"{deadline}（{stated[0]}个{stated[1]}）"
-        values: dict[str, Any] = {
+        fact = {
             "seq": n + 1,
             "id": item.id,
             "matter1": item.first_level,
@@ -59,23 +69,14 @@ def write_inspection_sheet(wb: Any, catalog: Catalog, tick: Callable[[], None]) 
             "deadline": deadline,
             "department": item.department,
         }
-        cells = []
-        for col in columns:
-            if col.key in values:
-                style = "center" if col.kind in ("seq", "id") else "text"
-                cells.append(sheet.cell(values[col.key], style))
-            elif col.kind == "dropdown":
-                cells.append(sheet.cell(None, "input"))
-            elif col.kind == "date":
-                cells.append(sheet.cell(None, "input-date"))
-            else:
-                cells.append(sheet.cell(None, "input-text"))
-        sheet.append(cells)
+        values = blank.copy()
+        for key, i in at.items():
+            values[i] = fact[key]
+        sheet.append_values(values, styles)
         tick()
     last = sheet.row
     if last < first:
         return
-    keys = [c.key for c in columns]
     sheet.ws.auto_filter.ref = f"A{first - 1}:{column_letter(sheet.ncols)}{last}"
     questions = list(QUESTIONS)  # the dropdown columns, side by side
     drop_first = column_letter(keys.index(questions[0]) + 1)

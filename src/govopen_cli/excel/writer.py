@@ -2,9 +2,10 @@
 
 Every sheet of ``govopen export`` is written through a :class:`SheetWriter` on
 openpyxl's write-only (streaming) workbook: each row is serialised as it is
-appended, so memory stays bounded for tens of thousands of items. All styles are a
-handful of named styles registered once (:func:`named_styles`); no per-cell style
-objects are created. Text is written as text: a value starting with ``=``, ``+``,
+appended, as XML text in the form openpyxl writes (:mod:`.row_xml`), so memory stays
+bounded and no openpyxl object is made per cell. All styles are a handful of named
+styles registered once (:func:`named_styles`), each looked up once per sheet. Row
+heights and column widths come from :mod:`.text_size`. Text is written as text: a value starting with ``=``, ``+``,
 ``-`` or ``@`` gets the string type and Excel's quote prefix, so it is never
 evaluated as a formula. The xlsx of ``govopen diff`` and ``govopen requests report``
 write text and print the same way (:func:`clean_text`, :func:`looks_like_formula`,
@@ -14,16 +15,37 @@ write text and print the same way (:func:`clean_text`, :func:`looks_like_formula
 from __future__ import annotations
 
 import copy
-import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any
 
+from govopen_cli.excel.row_xml import ERROR_CODES, Cell
 from govopen_cli.excel.sheet import column_letter
+from govopen_cli.excel.text_size import (
+    LINE_HEIGHT,
+    MAX_COLUMN_WIDTH,
+    MAX_LINES,
+    MAX_ROW_HEIGHT,
+    row_height,
+    text_lines,
+    widths_to_show,
+)
+
+__all__ = [  # the text measures are used from here by the sheet writers
+    "LINE_HEIGHT",
+    "MAX_COLUMN_WIDTH",
+    "MAX_LINES",
+    "MAX_ROW_HEIGHT",
+    "row_height",
+    "text_lines",
+    "widths_to_show",
+]
 
 FONT_BODY = "宋体"
 FONT_HEAD = "黑体"
 _FORMULA_START = ("=", "+", "-", "@")
+_FORMULA_FIRST = frozenset(_FORMULA_START)
 PAPER_A3 = 8  # OOXML paper size codes
 PAPER_A4 = 9
 #: Page margins in inches. The running header and footer are printed inside the top
@@ -59,60 +81,6 @@ def clean_text(text: str) -> str:
 def looks_like_formula(value: object) -> bool:
     """Text Excel would take for a formula (``= + - @`` first): it must be written as text."""
     return isinstance(value, str) and value.startswith(_FORMULA_START)
-
-
-#: Points per printed line of 10-point text, with CJK fonts' taller line spacing.
-LINE_HEIGHT = 14.0
-
-
-def text_lines(text: str, width: float) -> int:
-    """How many lines ``text`` wraps to in a column ``width`` characters wide.
-
-    Column widths count the default font's digit width; a CJK character is about
-    two of those. Rows need an explicit height: neither Excel nor LibreOffice
-    grows a row to its wrapped text when the file does not say so.
-    """
-    usable = max(width - 1.0, 1.0)
-    lines = 0
-    for paragraph in text.split("\n"):
-        units = sum(1.8 if ord(ch) > 0x2E7F else 1.0 for ch in paragraph)
-        lines += max(1, math.ceil(units / usable))
-    return lines
-
-
-#: Excel's largest row height (points); a taller row is cut to it, or the file refused.
-MAX_ROW_HEIGHT = 409.0
-#: The lines of text a row of MAX_ROW_HEIGHT shows.
-MAX_LINES = int((MAX_ROW_HEIGHT - 4) // LINE_HEIGHT)
-#: How wide :func:`widths_to_show` may make a column (characters).
-MAX_COLUMN_WIDTH = 120.0
-
-
-def row_height(texts: Iterable[tuple[str, float]], minimum: float = 18.0) -> float:
-    """The height (points) of a row whose cells hold ``(text, column width)``, at most
-    :data:`MAX_ROW_HEIGHT` (see :func:`widths_to_show` for text that needs more)."""
-    lines = max((text_lines(t, w) for t, w in texts if t), default=1)
-    return min(MAX_ROW_HEIGHT, max(minimum, lines * LINE_HEIGHT + 4))
-
-
-def widths_to_show(
-    widths: Sequence[float], rows: Iterable[Sequence[str]], limit: float = MAX_COLUMN_WIDTH
-) -> list[float]:
-    """``widths``, each widened as far as the longest text of its column needs to show
-    whole in a row no taller than Excel allows (:data:`MAX_ROW_HEIGHT`).
-
-    A cell with more lines than that (a 15-element content list in a narrow column)
-    would otherwise be cut off on screen and in print. A column grows at most to
-    ``limit``; only text with more explicit line breaks than a row can hold stays cut.
-    """
-    out = [float(w) for w in widths]
-    for texts in rows:
-        for i, text in enumerate(texts):
-            if not text or i >= len(out) or text_lines(text, out[i]) <= MAX_LINES:
-                continue
-            while out[i] < limit and text_lines(text, out[i]) > MAX_LINES:
-                out[i] = min(limit, out[i] + 2)
-    return out
 
 
 def formula_text(text: str) -> str:
@@ -197,12 +165,26 @@ def print_setup(ws: Any, *, title: str, wide: bool = False, title_rows: str = ""
         ws.print_title_rows = title_rows
 
 
+#: Rows are written as XML text (:mod:`.row_xml`); False: through openpyxl's cells, as
+#: before (the tests compare the two byte for byte).
+STREAM_ROWS = True
+
+
+@cache
+def can_stream() -> bool:
+    """Whether rows may be written as text: the openpyxl whose output :mod:`.row_xml`
+    reproduces (3.1, writing through lxml). Any other falls back to openpyxl's cells."""
+    import openpyxl
+
+    return bool(openpyxl.LXML) and openpyxl.__version__.startswith("3.1.")
+
+
 class SheetWriter:
     """A write-only sheet that counts its rows and sizes each row to its text.
 
-    Styles are the workbook's named styles, shared by every cell; a row's height
-    is set just before it is written and dropped right after, so nothing
-    accumulates per row.
+    Styles are the workbook's named styles, shared by every cell: each distinct style
+    is looked up once per sheet. Rows are written as XML text (:mod:`.row_xml`), each
+    as it is appended, so nothing accumulates per row.
     """
 
     def __init__(self, wb: Any, title: str, widths: Sequence[float]) -> None:
@@ -211,10 +193,15 @@ class SheetWriter:
         self.widths = list(widths)
         self.row = 0
         self._styles: dict[str, Any] = {}
-        #: The value each formula cell computes when written, by cell reference
-        #: (see :mod:`.cached_values`); ``_pending`` holds them until the row is placed.
+        self._ids: dict[tuple[str, bool], str] = {}
+        #: The ids of the styles without a quote prefix, by name (:meth:`style_id`).
+        self.plain_ids: dict[str, str] = {}
+        self._stream: Any = None
+        self._letters = [column_letter(i) for i in range(1, len(self.widths) + 1)]
+        #: The value each formula cell computes when written, by cell reference, when
+        #: rows go through openpyxl's cells (see :mod:`.cached_values`); streamed rows
+        #: carry them in the formula cells themselves.
         self.cached: dict[str, int | float | str] = {}
-        self._pending: dict[int, int | float | str] = {}
         for i, width in enumerate(widths, 1):
             self.ws.column_dimensions[column_letter(i)].width = width
 
@@ -223,43 +210,57 @@ class SheetWriter:
         """The number of columns."""
         return len(self.widths)
 
-    def cell(self, value: Any, style: str = "text") -> Any:
+    def cell(self, value: Any, style: str = "text") -> Cell:
         """A styled cell; text that looks like a formula stays text."""
-        from openpyxl.cell import WriteOnlyCell
-
+        if type(value) is str:
+            value = clean_text(value)
+            if not value:
+                return Cell(None, style, data_type="n")
+            if value[0] in _FORMULA_FIRST:  # as looks_like_formula
+                return Cell(value, style, quote=True, data_type="s")
+            return Cell(value, style, data_type="e" if value in ERROR_CODES else "s")
         if isinstance(value, str):
             value = clean_text(value) or None
-        cell = WriteOnlyCell(self.ws, value=value)
-        self._style(cell, style)
-        if looks_like_formula(value):
+        return Cell(value, style, quote=looks_like_formula(value))
+
+    def formula(
+        self, text: str, style: str = "center", value: int | float | str | None = None
+    ) -> Cell:
+        """A formula cell: the only way a value starting with ``=`` is evaluated.
+        ``value``: what it computes now, stored in the file for readers that do not
+        calculate (:attr:`cached`)."""
+        return Cell(text, style, formula=True, cached=value)
+
+    def legacy(self, c: Cell) -> Any:
+        """The ``WriteOnlyCell`` openpyxl writes for ``c``."""
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(self.ws, value=c.value)
+        self._style(cell, c.style)
+        if c.quote:
             cell.data_type = "s"
             cell.quotePrefix = True  # after the style: assigning a style resets it
         return cell
 
-    def formula(
-        self, text: str, style: str = "center", value: int | float | str | None = None
-    ) -> Any:
-        """A formula cell: the only way a value starting with ``=`` is evaluated.
-        ``value``: what it computes now, stored in the file for readers that do not
-        calculate (:attr:`cached`)."""
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(self.ws, value=text)
-        self._style(cell, style)
-        if value is not None:
-            self._pending[id(cell)] = value
-        return cell
-
     def _style(self, cell: Any, style: str) -> None:
         # Assigning a named style looks it up by name and rebuilds its style
-        # array every time; a fifth of the export time for large catalogs. The
-        # array is computed once per style and copied, as openpyxl itself does.
+        # array every time; the array is computed once per style and copied.
         cached = self._styles.get(style)
         if cached is None:
             cell.style = f"govopen-{style}"
             self._styles[style] = copy.copy(cell._style)
         else:
             cell._style = copy.copy(cached)
+
+    def style_id(self, style: str, quote: bool) -> str:
+        """The workbook's index of a cell style, registered when first written (as
+        openpyxl registers it, so styles.xml lists them in the same order)."""
+        sid = self._ids.get((style, quote))
+        if sid is None:
+            sid = self._ids[style, quote] = str(
+                self.legacy(Cell(None, style, quote=quote)).style_id
+            )
+        return sid
 
     def append(self, cells: Sequence[Any], height: float | None = None) -> int:
         """Write a row (sized to its wrapped text unless ``height`` is given); its number."""
@@ -271,18 +272,74 @@ class SheetWriter:
                 if c is not None and c.data_type == "s" and isinstance(c.value, str)
             ]
             height = row_height(texts)
-        if self._pending:
-            for i, c in enumerate(cells, 1):
-                if c is not None and id(c) in self._pending:
-                    self.cached[f"{column_letter(i)}{self.row}"] = self._pending.pop(id(c))
+        if STREAM_ROWS and can_stream():
+            if self._stream is None:
+                from govopen_cli.excel.row_xml import RowStream
+
+                self._stream = RowStream(self.ws)
+            self._stream.write(self._row_xml(cells, height))
+            return self.row
+        legacy = [None if c is None else self.legacy(c) for c in cells]
+        for i, c in enumerate(cells, 1):
+            if c is not None and c.formula and c.cached is not None:
+                self.cached[f"{column_letter(i)}{self.row}"] = c.cached
         self.ws.row_dimensions[self.row].height = height
-        self.ws.append(list(cells))
+        self.ws.append(legacy)
         del self.ws.row_dimensions[self.row]
         return self.row
 
+    def append_values(
+        self, values: Sequence[Any], styles: Sequence[str], height: float | None = None
+    ) -> int:
+        """Write a row of plain values, each in the named style at its place (None: an
+        empty styled cell): what ``append([cell(v, s) …])`` writes, without cell objects."""
+        cleaned: list[Any] = []
+        for value in values:
+            if type(value) is str:
+                value = clean_text(value) or None
+                if value in ERROR_CODES:
+                    break
+            elif value is not None and type(value) is not int:
+                break
+            cleaned.append(value)
+        else:
+            if STREAM_ROWS and can_stream():
+                return self._append_plain(cleaned, styles, height)
+        return self.append([self.cell(v, s) for v, s in zip(values, styles, strict=True)], height)
+
+    def _append_plain(self, values: list[Any], styles: Sequence[str], height: float | None) -> int:
+        from govopen_cli.excel.row_xml import RowStream, values_row_xml
+
+        self.row += 1
+        if height is None:
+            height = row_height(
+                [(v, w) for v, w in zip(values, self.widths, strict=False) if type(v) is str]
+            )
+        if self._stream is None:
+            self._stream = RowStream(self.ws)
+        self._stream.write(values_row_xml(self, values, styles, height))
+        return self.row
+
+    def _row_xml(self, cells: Sequence[Any], height: float) -> bytes:
+        from govopen_cli.excel.row_xml import row_xml
+
+        return row_xml(self, cells, height)
+
+    def letters(self, n: int) -> list[str]:
+        """The letters of (at least) the first ``n`` columns."""
+        while len(self._letters) < n:
+            self._letters.append(column_letter(len(self._letters) + 1))
+        return self._letters
+
     def merge(self, ref: str) -> None:
-        """Merge a range (written with the sheet's tail, so it works while streaming)."""
-        self.ws.merged_cells.add(ref)
+        """Merge a range (written with the sheet's tail, so it works while streaming).
+
+        The ranges of a sheet never overlap: each is added as it is, without
+        openpyxl's check against every range before it (quadratic: 5,000 merged
+        一级事项 made it a quarter of a 20,000-item export)."""
+        from openpyxl.worksheet.cell_range import CellRange
+
+        self.ws.merged_cells.ranges.add(CellRange(ref))
 
     def title_row(self, text: str, height: float = 30) -> None:
         """A title across the whole width."""
