@@ -97,3 +97,12 @@ def test_duties_option_naming_a_catalog_stops_the_parallel_run(run_line, tmp_pat
     assert parallel.exit_code == serial.exit_code == 2
     assert parallel.stderr == serial.stderr
     assert "是目录文件" in parallel.stderr
+
+
+def test_few_files_stay_in_this_process_unless_asked(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    few = [corpus / "a" / "0-2024.yaml", corpus / "a" / "1-2025.yaml"]
+    assert check_paths(few, CheckOptions(keep_files=False, jobs=None)).workers == 0
+    assert check_paths(few, CheckOptions(keep_files=False, jobs=2)).workers == 2
+    # commands that keep the files (export, coverage) never use workers
+    assert check_paths([corpus], CheckOptions(keep_files=True, jobs=2)).workers == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from govopen_cli.catalog.document import Document
 from govopen_cli.catalog.model import (
@@ -110,6 +110,17 @@ def _deadline(value: Any) -> Deadline:
     return Deadline(text=_str(value))
 
 
+_T = TypeVar("_T")
+
+
+def _one(shared: dict[Any, Any] | None, value: _T) -> _T:
+    """``value``, or the equal value already built for this catalog (one object for both)."""
+    if shared is None:
+        return value
+    found: _T = shared.setdefault(value, value)
+    return found
+
+
 def item_from_data(data: Any, index: int = 0, shared: dict[Any, Any] | None = None) -> Item:
     """One item from its YAML data (tolerant of wrong types).
 
@@ -117,9 +128,6 @@ def item_from_data(data: Any, index: int = 0, shared: dict[Any, Any] | None = No
     repeat the same 公开对象, 公开方式, 公开层级, 公开依据, 公开时限 and channels
     thousands of times, and every value of the model is immutable.
     """
-    one = (
-        (lambda value: value) if shared is None else (lambda value: shared.setdefault(value, value))
-    )
     d = _dict(data)
     content = d.get("content")
     waivers = []
@@ -137,14 +145,17 @@ def item_from_data(data: Any, index: int = 0, shared: dict[Any, Any] | None = No
     return Item(
         id=_str(d.get("id")),
         matter=_strs(d.get("matter")),
-        content=one(_strs(content)),
-        basis=one(_strs(d.get("basis"))),
-        deadline=one(_deadline(d.get("deadline"))),
+        content=_one(shared, _strs(content)),
+        basis=_one(shared, _strs(d.get("basis"))),
+        deadline=_one(shared, _deadline(d.get("deadline"))),
         owner=_str(d.get("owner")),
-        channels=one(tuple(one(c) for c in (_channel(v) for v in raw_channels) if c is not None)),
-        audience=one(_strs(d.get("audience"))),
-        mode=one(_strs(d.get("mode"))),
-        levels=one(_strs(d.get("levels"))),
+        channels=_one(
+            shared,
+            tuple(_one(shared, c) for c in (_channel(v) for v in raw_channels) if c is not None),
+        ),
+        audience=_one(shared, _strs(d.get("audience"))),
+        mode=_one(shared, _strs(d.get("mode"))),
+        levels=_one(shared, _strs(d.get("levels"))),
         department=_opt_str(d.get("department")),
         audience_note=_opt_str(d.get("audience_note")),
         stage=_opt_str(d.get("stage")),

@@ -83,6 +83,8 @@ def check_paths(paths: list[Path], options: CheckOptions | None = None) -> Check
 #: Fewer files than this are checked in this process when ``--jobs`` is left to choose:
 #: starting a worker (a fresh Python importing govopen) costs more than a few files.
 MIN_FILES_FOR_WORKERS = 8
+#: Windows cannot wait on more worker processes than this.
+MAX_WORKERS = 61
 
 
 def worker_count(jobs: int | None, files: int) -> int:
@@ -91,7 +93,7 @@ def worker_count(jobs: int | None, files: int) -> int:
         if files < MIN_FILES_FOR_WORKERS:
             return 0
         jobs = usable_cpus()
-    return min(jobs, files) if files > 1 else 0
+    return min(jobs, files, MAX_WORKERS) if files > 1 else 0
 
 
 def usable_cpus() -> int:

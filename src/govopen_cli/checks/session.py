@@ -55,6 +55,8 @@ class CheckOptions:
 
 
 class Session:
+    """The files one run (or one worker's task) has read, keyed by resolved path, in order."""
+
     def __init__(self, options: CheckOptions) -> None:
         self.options = options
         self.loaded: dict[Path, LoadedFile] = {}
