@@ -29,9 +29,17 @@ def holds_placeholder(value: Any) -> bool:
     else:
         return isinstance(value, str) and value.startswith(PLACEHOLDER)
     for child in children:
-        if type(child) is str:
+        kind = type(child)
+        if kind is str:
             if child.startswith(PLACEHOLDER):
                 return True
+        elif kind is list:  # a list of strings, the commonest container, without a call each
+            for element in child:
+                if type(element) is str:
+                    if element.startswith(PLACEHOLDER):
+                        return True
+                elif holds_placeholder(element):
+                    return True
         elif holds_placeholder(child):
             return True
     return False
