@@ -1,13 +1,15 @@
 """Time `govopen diff` of two years against loading both with the PyYAML C loader.
 
     python benchmarks/generate_year.py --items 50000
-    python benchmarks/bench_diff.py [--items 50000] [--runs 2]
+    python benchmarks/bench_diff.py [--items 50000] [--runs 2] [--baseline OTHER/python]
 
 The second year has renames, moves, field changes, added and removed items
 (generate_year.py). Two floors, each in a fresh Python with the garbage collector paused:
 composing both files with ``CSafeLoader`` (libyaml nodes with marks, the parse govopen's
 reader replaces) and loading both to Python data with it (``yaml.load``: libyaml parser,
-PyYAML's Python constructor). All run alternately in the same run.
+PyYAML's Python constructor). All run alternately in the same run. ``--baseline`` adds
+another checkout's govopen (its venv's python, e.g. main's) to the same run, for a
+before/after ratio.
 """
 
 from __future__ import annotations
@@ -44,6 +46,12 @@ def main() -> None:
         action="store_true",
         help="keep govopen's 1,000,000-values limit (a 50,000-item file is then refused)",
     )
+    parser.add_argument(
+        "--baseline",
+        type=str,
+        default=None,
+        help="the python of another govopen install (e.g. main's .venv/bin/python) to run too",
+    )
     args = parser.parse_args()
     old = f"{args.corpus}/year-{args.items}/2025.yaml"
     new = f"{args.corpus}/year-{args.items}/2026.yaml"
@@ -52,15 +60,17 @@ def main() -> None:
         open(new).close()
     except OSError:
         sys.exit(f"no {old} or {new}: run benchmarks/generate_year.py --items {args.items} first")
-    compare(
-        f"diff two years, {args.items} items",
-        {
-            "govopen diff": govopen(["diff", old, new], not args.limit),
-            "floor: C-loader compose both, GC off": floor(COMPOSE_BOTH, old, new),
-            "floor: C-loader load both, GC off": floor(LOAD_BOTH, old, new),
-        },
-        args.runs,
-    )
+    tools = {
+        "govopen diff": govopen(["diff", old, new], not args.limit),
+        "floor: C-loader compose both, GC off": floor(COMPOSE_BOTH, old, new),
+        "floor: C-loader load both, GC off": floor(LOAD_BOTH, old, new),
+    }
+    if args.baseline:  # the same command line, run by the other install's python
+        command = govopen(["diff", old, new], unlimited=True)[1:]
+        if args.limit:
+            command = ["-m", "govopen_cli", "diff", old, new]
+        tools["baseline: govopen diff (--baseline)"] = [args.baseline, *command]
+    compare(f"diff two years, {args.items} items", tools, args.runs)
 
 
 if __name__ == "__main__":

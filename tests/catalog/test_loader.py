@@ -305,3 +305,11 @@ def test_too_deep_nesting_is_a_located_error() -> None:
     text = "a: " + "[" * 2000 + "]" * 2000 + "\n"
     result = _parse(text)
     assert [(d.code, d.line) for d in result.diagnostics] == [("GO001", 1)]
+
+
+def test_a_bool_tag_on_other_words_is_a_located_error_not_a_crash() -> None:
+    # ``!!bool y`` made PyYAML's constructor raise KeyError, which ended govopen with a traceback.
+    result = _parse("a: 1\nb: !!bool y\n")
+    assert [(d.code, d.line, d.column) for d in result.diagnostics] == [("GO012", 2, 4)]
+    assert "“y”不能按标签 !!bool 读取" in result.diagnostics[0].message
+    assert result.document is not None and result.document.data == {"a": 1, "b": "y"}

@@ -31,13 +31,13 @@ def test_the_bundled_and_minimal_catalogs(run_line):
         "guide": {"missing": 0, "weakened": 1},
         "changes": {
             "since": "catalogs/pingyao-zrzyj/2024.yaml",
-            "total": 17,
+            "total": 15,
             "added": 4,
             "removed": 2,
         },
     }
     assert example["items"] == 3 and example["coverage"] == 100.0
-    assert example["guide"] == {"missing": 14, "weakened": 0}
+    assert example["guide"] == {"missing": 15, "weakened": 0}
     assert example["changes"] is None
     assert data["totals"] == {
         "agencies": 2,
@@ -45,23 +45,30 @@ def test_the_bundled_and_minimal_catalogs(run_line):
         "errors": 0,
         "warnings": 0,
         "coverage": 100.0,
-        "missing": 14,
+        "missing": 15,
         "weakened": 1,
         "unreadable": 0,
     }
 
 
 def test_the_numbers_are_those_of_check_diff_and_coverage(run_line):
+    import re
+
     check = run_line("govopen check catalogs/pingyao-zrzyj/2025.yaml", cwd=REPO)
     assert check.lines[-1].startswith("检查了 2 个文件，错误 0 个，警告 0 个")
-    diff = run_line(
-        "govopen diff catalogs/pingyao-zrzyj/2024.yaml catalogs/pingyao-zrzyj/2025.yaml -f json",
-        cwd=REPO,
+    years = "catalogs/pingyao-zrzyj/2024.yaml catalogs/pingyao-zrzyj/2025.yaml"
+    closing = run_line(f"govopen diff {years}", cwd=REPO).lines[-1]
+    assert closing.startswith(
+        "新增 4 项，删除 2 项，改编号 1 项，移动 1 项，修改 4 项，目录信息 3 处；"
     )
-    changes = json.loads(diff.stdout)
+    # 较上年变更 is the count of diff's closing line (before the "；"), not its 17 change records.
+    counted = sum(int(n) for n in re.findall(r"(\d+) [项处]", closing.split("；")[0]))
+    changes = json.loads(run_line(f"govopen diff {years} -f json", cwd=REPO).stdout)
+    assert len(changes["changes"]) == 17
     row = _summary(run_line, "catalogs")["agencies"][0]
-    assert row["changes"]["total"] == len(changes["changes"])
+    assert row["changes"]["total"] == counted == 15
     assert row["changes"]["added"] == len(changes["added"])
+    assert row["changes"]["removed"] == len(changes["removed"])
     coverage = run_line("govopen coverage catalogs/pingyao-zrzyj/2025.yaml", cwd=REPO)
     assert coverage.lines[-1].startswith("覆盖率 100%")
 
@@ -113,13 +120,13 @@ def test_text_markdown_html_and_xlsx(run_line, tmp_path):
         "0",
         "0",
         "100%",
-        "14",
+        "15",
         "1",
         "—",
     ]
     markdown = run_line("govopen summary catalogs -f markdown", cwd=REPO).stdout
     assert (
-        "| 平遥县自然资源局 | 县级 | 2025 | 82 | 0 | 0 | 100% | — | — | 17 | catalogs/pingyao-zrzyj/2025.yaml |"
+        "| 平遥县自然资源局 | 县级 | 2025 | 82 | 0 | 0 | 100% | — | — | 15 | catalogs/pingyao-zrzyj/2025.yaml |"
         in markdown
     )
     html = run_line("govopen summary catalogs -f html", cwd=REPO).stdout

@@ -142,6 +142,11 @@ def _check_keys(table: dict[str, Any], allowed: Iterable[str], where: str, path:
         )
 
 
+def guide_is_file(name: str) -> bool:
+    """Whether a ``--guide``/``guide`` value names a YAML file rather than a shipped guide."""
+    return name.lower().endswith((".yaml", ".yml"))
+
+
 def load_config(path: Path | None, known_code: Callable[[str], bool] | None = None) -> Config:
     """Read a govopen.toml (or return defaults for None).
 
@@ -178,8 +183,13 @@ def load_config(path: Path | None, known_code: Callable[[str], bool] | None = No
         config.holidays = data["holidays"]
     if "guide" in data:
         if not isinstance(data["guide"], str):
-            raise ConfigError(f'{path}：guide 应为标准目录的名称，如 guide = "自然资源"')
-        config.guide = data["guide"]
+            raise ConfigError(
+                f'{path}：guide 应为标准目录的名称或文件，如 guide = "自然资源"'
+                ' 或 guide = "标准目录/自然资源.yaml"'
+            )
+        guide = data["guide"]
+        # A guide file is relative to the configuration's folder, like duties and holidays.
+        config.guide = str(config.resolve(guide)) if guide_is_file(guide) else guide
     config.select = _list_of_str(data.get("select", []), "select", path)
     config.ignore = _list_of_str(data.get("ignore", []), "ignore", path)
     severity = data.get("severity", {})

@@ -7,375 +7,248 @@ PyYAML's constructor, is what lets it report the pitfalls of the catalog format 
 their line and column instead of "fixing" them silently: a repeated key, text that
 YAML reads as a date (kept as written, and remembered), an unsupported tag, a key
 that is a list or a mapping. This is the hot loop of ``govopen check`` (see
-docs/performance.md): work added per event costs every check of every file.
+docs/performance.md): work added per event costs every check of every file. The
+common events are handled inline in :meth:`Builder.build`; the rest, and every
+finding, by the general path (:mod:`.yaml_general`), which
+tests/catalog/test_yaml_fast_path.py checks the loop against.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
 
 from govopen_cli.catalog.alias_guard import ALIAS_ALLOWANCE, ALIAS_FACTOR, MAX_NODES, TooLarge
-from govopen_cli.catalog.document import Position
-from govopen_cli.catalog.loader_codes import loader_diagnostic
-from govopen_cli.catalog.pointer import make_pointer
-from govopen_cli.catalog.scalar_slip import curly_quote_diagnostic, unreadable_tag_diagnostic
-from govopen_cli.catalog.yaml_frame import (
-    COMPLEX,
-    KEY,
-    MERGE,
-    SCALAR,
-    SEQ,
-    UNUSED,
-    Frame,
-    Recording,
-    Slot,
-    merged_pairs,
-)
-from govopen_cli.catalog.yaml_stream import Parser, document_events
-from govopen_cli.catalog.yaml_syntax import duplicate_key_diagnostics
-from govopen_cli.codes.go.file import GO001, GO012
-from govopen_cli.diagnostics import Diagnostic
+from govopen_cli.catalog.yaml_frame import KEY, SCALAR, SEQ, Frame, Recording, Slot
+from govopen_cli.catalog.yaml_general import CURLY, MERGE_TAG, EventBuilder, Trip
+from govopen_cli.catalog.yaml_resolve import STR_TAG
+from govopen_cli.catalog.yaml_stream import Parser
 
-STR_TAG = "tag:yaml.org,2002:str"
-TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-MERGE_TAG = "tag:yaml.org,2002:merge"
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-}
+__all__ = ["MAX_NODES", "Builder", "Trip", "build_events"]
+
+#: Texts written more than once (keys; 承办科室, 公开方式 …) are kept once: each scalar is
+#: looked up among the texts read so far, and the one already held is used. The table is
+#: emptied, as a container ends, once it holds this many (a file of distinct texts).
+SHARED_TEXTS = 50_000
+
+ScalarEvent = yaml.ScalarEvent
+MappingStartEvent = yaml.MappingStartEvent
+MappingEndEvent = yaml.MappingEndEvent
+SequenceStartEvent = yaml.SequenceStartEvent
+SequenceEndEvent = yaml.SequenceEndEvent
 
 
-class Trip(Exception):
-    """The fast path cannot decide: aliases may expand too far, or nesting is too deep."""
+class Builder(EventBuilder):
+    """The event builder with its loop: the common events inline, the others general."""
 
-    def __init__(self, *, deep: bool) -> None:
-        super().__init__()
-        self.deep = deep
+    #: False sends every event the general way (tests compare the two ways)
+    inline = True
 
+    # -- the loop ------------------------------------------------------------
 
-class Builder:
-    """Builds plain data and its position tree from parser events.
+    def build(self, loader: Any) -> Slot:
+        """Build the file's one document from ``loader``'s events; the slot holds the root.
 
-    No node tree is composed: each value is built as its events arrive, and an
-    alias or a merge key builds its anchor's recorded events again, so the data
-    has no shared parts, as when it was built from nodes.
-    """
-
-    def __init__(self, display: str, guard: bool) -> None:
-        self.display = display
-        self.guard = guard
-        self.diagnostics: list[Diagnostic] = []
-        self.dates: list[str] = []
-        self.path: list[str | int] = []
-        self.stack: list[Frame | Slot] = []
-        self.anchors: dict[str, Recording] = {}
-        self.recorders: list[Recording] = []
-        self.live = True
-        self.muted = 0
-        self.depth = 0
-        self.depth_limit = max(100, sys.getrecursionlimit() - 100)
-        self.distinct = 0
-        self.expanded = 0
-        self._constructor = yaml.SafeLoader("")  # only its scalar constructors are used
-        self._resolve: Any = self._constructor.resolve
-
-    # -- entry points -------------------------------------------------------
-
-    def build(self, events: Iterator[Any]) -> Slot:
-        """Build the document from its events; the slot holds the root and its position."""
+        One loop with the common events inlined: a scalar or a container that is a
+        mapping's value or a list's item, with no anchor, tag, merge or finding, while
+        no anchored node is open. Every other event takes :meth:`_general`. It checks
+        the events as PyYAML's composer does (``get_single_node``): a duplicate anchor,
+        an undefined alias or a second document raise the composer's error.
+        """
         slot = Slot()
-        self.stack.append(slot)
-        anchors = self.anchors
-        event: Any
-        for event in events:
-            if type(event) is yaml.AliasEvent:
-                target = anchors[str(event.anchor)]
-                if self.guard and (
-                    not target.done
-                    or self.expanded + target.size > ALIAS_FACTOR * self.distinct + ALIAS_ALLOWANCE
+        stack: list[Any] = self.stack  # of Frame, below them the Slot
+        stack.append(slot)
+        get_event = loader.get_event
+        get_event()  # StreamStartEvent
+        if loader.check_event(yaml.StreamEndEvent):
+            stack.pop()
+            return slot
+        start = get_event()  # DocumentStartEvent
+        event = get_event()
+        first_mark = None if type(event) is yaml.DocumentEndEvent else event.start_mark
+        path = self.path
+        limit = MAX_NODES  # read at each call: the benchmarks raise it
+        depth_limit = self.depth_limit
+        special = self.plain.special
+        asked = self.plain.asked
+        shared: dict[str, str] = {}
+        share = shared.setdefault
+        distinct = depth = 0
+        inline = self.inline
+        fast = inline  # no anchored node open (nothing recorded), nothing muted
+        while True:
+            cls = type(event)
+            if cls is ScalarEvent:
+                distinct += 1
+                if distinct > limit:
+                    self._too_large(event)
+                parent = stack[-1]
+                if fast and event.anchor is None and event.tag is None and type(parent) is Frame:
+                    value = event.value
+                    value = share(value, value)
+                    kind = parent.key_kind
+                    if event.implicit[0]:  # plain: resolved; quoted or block: text
+                        first = value[:1]
+                        tag = asked(value) if first in special else STR_TAG
+                        if kind == KEY:
+                            ok = tag != MERGE_TAG
+                        else:  # text starting with a curly quote is looked at in _scalar
+                            ok = tag == STR_TAG and first not in CURLY
+                    else:
+                        ok = True
+                    if ok and kind == KEY:
+                        if parent.first_key is None:
+                            parent.first_key = value
+                        parent.key = value
+                        parent.key_mark = event.start_mark
+                        parent.key_kind = SCALAR
+                        parent.keys += 1
+                        event = get_event()
+                        continue
+                    if ok and kind in (SCALAR, SEQ):
+                        mark = event.start_mark
+                        column = ~mark.column if event.style else mark.column
+                        base = parent.line
+                        if kind == SEQ:
+                            parent.out.append(value)
+                            parent.tree.extend((mark.line - base, column, value))
+                        else:
+                            key = parent.key
+                            at = parent.key_mark
+                            parent.out[key] = value
+                            parent.tree.extend(
+                                (key, at.line - base, at.column, mark.line - base, column, value)
+                            )
+                            parent.key_kind = KEY
+                        event = get_event()
+                        continue
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                frame = stack[-1]
+                parent = stack[-2]
+                if (
+                    fast
+                    and type(parent) is Frame
+                    and frame.merges is None
+                    and (parent.key_kind == SCALAR or parent.key_kind == SEQ)
+                    and (cls is SequenceEndEvent or len(frame.out) == frame.keys)
                 ):
-                    raise Trip(deep=False)
-                self.expanded += target.size
-                for recording in self.recorders:
-                    recording.items.append(target)
-                self._alias(target)
-                continue
-            if type(event) is not yaml.MappingEndEvent and type(event) is not yaml.SequenceEndEvent:
-                self.distinct += 1
-                self.expanded += 1
-                if self.distinct > MAX_NODES:
-                    raise TooLarge(event.start_mark)
-                if event.anchor is not None:
-                    recording = Recording()
-                    anchors[event.anchor] = recording
-                    self.recorders.append(recording)
-                    recording.items.append(event)
-                    for outer in self.recorders[:-1]:
-                        outer.items.append(event)
-                    self._start(event, recording)
+                    stack.pop()
+                    path.pop()
+                    if len(shared) > SHARED_TEXTS:
+                        shared.clear()
+                    base = parent.line
+                    tree: Any
+                    if cls is MappingEndEvent:
+                        depth -= 2
+                        tree = tuple(frame.tree)
+                    else:
+                        depth -= 1
+                        tree = frame.tree[:]  # without the room a list keeps to grow
+                    if parent.key_kind == SEQ:
+                        parent.out.append(frame.out)
+                        parent.tree.extend((frame.line - base, frame.column, tree))
+                    else:
+                        key = parent.key
+                        at = parent.key_mark
+                        parent.out[key] = frame.out
+                        parent.tree.extend(
+                            (key, at.line - base, at.column, frame.line - base, frame.column, tree)
+                        )
+                        parent.key_kind = KEY
+                    event = get_event()
                     continue
-            for recording in self.recorders:
-                recording.items.append(event)
-            self._event(event)
-        self.stack.pop()
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                distinct += 1
+                if distinct > limit:
+                    self._too_large(event)
+                parent = stack[-1]
+                if (
+                    fast
+                    and event.anchor is None
+                    and type(parent) is Frame
+                    and (parent.key_kind == SCALAR or parent.key_kind == SEQ)
+                ):
+                    is_map = cls is MappingStartEvent
+                    depth += 2 if is_map else 1
+                    if depth > depth_limit:
+                        raise Trip(deep=True)
+                    path.append(parent.key if parent.key_kind == SCALAR else len(parent.out))
+                    mark = event.start_mark
+                    stack.append(Frame(is_map, mark.line, mark.column))
+                    event = get_event()
+                    continue
+            elif cls is yaml.DocumentEndEvent:
+                break
+            elif cls is not yaml.AliasEvent:  # pragma: no cover - the parser sends no other
+                raise AssertionError(cls)
+            self.distinct = distinct
+            self.depth = depth
+            self._general(event, cls)
+            depth = self.depth
+            fast = inline and not self.recorders and not self.muted
+            event = get_event()
+        following = get_event()
+        if type(following) is not yaml.StreamEndEvent:
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                first_mark if first_mark is not None else start.start_mark,
+                "but found another document",
+                following.start_mark,
+            )
+        stack.pop()
         return slot
 
-    def _replay(self, items: list[Any]) -> Slot:
-        """Build recorded events again, at the current path."""
-        slot = Slot()
-        saved = self.recorders, self.live
-        self.recorders, self.live = [], False
-        self.stack.append(slot)
-        for item in items:
+    def _too_large(self, event: Any) -> None:
+        """Past :data:`MAX_NODES`: a duplicate anchor here is still the composer's error."""
+        self._check_anchor(event)
+        raise TooLarge(event.start_mark)
+
+    def _check_anchor(self, event: Any) -> None:
+        anchor = event.anchor
+        if anchor is not None and anchor in self.marks:
+            raise yaml.composer.ComposerError(
+                "found duplicate anchor; first occurrence",
+                self.marks[anchor],
+                "second occurrence",
+                event.start_mark,
+            )
+
+    def _general(self, event: Any, cls: Any) -> None:
+        """Any event, the rare ones included (counted already, unless an end or alias)."""
+        anchors = self.anchors
+        if cls is yaml.AliasEvent:
+            if event.anchor not in self.marks:
+                raise yaml.composer.ComposerError(
+                    None, None, "found undefined alias", event.start_mark
+                )
+            target = anchors[str(event.anchor)]
+            if self.guard and (
+                not target.done
+                or self.distinct + self.extra + target.size
+                > ALIAS_FACTOR * self.distinct + ALIAS_ALLOWANCE
+            ):
+                raise Trip(deep=False)
+            self.extra += target.size
             for recording in self.recorders:
-                recording.items.append(item)
-            if isinstance(item, Recording):
-                self._alias(item)
-            else:
-                self._event(item)
-        self.stack.pop()
-        self.recorders, self.live = saved
-        return slot
-
-    def _alias(self, target: Recording) -> None:
-        """An alias is its anchor's node: built again, positioned where the anchor is."""
-        parent = self.stack[-1]
-        first = target.items[0]
-        if type(first) is yaml.ScalarEvent:
-            self._scalar(first)
+                recording.items.append(target)
+            self._alias(target)
             return
-        kind = parent.key_kind if isinstance(parent, Frame) else SEQ
-        if kind == KEY:
-            assert isinstance(parent, Frame)
-            parent.size += target.size
-            self._complex_key(parent, self._position_of(target))
-            return
-        self._enter(parent)
-        value: Any = None
-        if kind == MERGE:
-            assert isinstance(parent, Frame)
-            parent.merges.append(target)
-            position = self._position_of(target)
-        elif kind == COMPLEX:
-            position = (0, 0, None)  # dropped with the complex key
-        else:
-            slot = self._replay(target.items)
-            value = slot.value
-            assert slot.position is not None
-            position = slot.position
-        self._leave(parent, value, target.size, position)
-
-    def _position_of(self, target: Recording) -> Position:
-        first = target.items[0]
-        mark = first.start_mark
-        if type(first) is yaml.ScalarEvent:
-            return (mark.line, ~mark.column if first.style else mark.column, first.value)
-        was = self.muted
-        self.muted = 1
-        slot = self._replay(target.items)
-        self.muted = was
-        assert slot.position is not None
-        return slot.position
-
-    # -- events -------------------------------------------------------------
-
-    def _event(self, event: Any) -> None:
-        cls = type(event)
-        if cls is yaml.ScalarEvent:
-            self._scalar(event)
-        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-            self._end()
-        else:
-            self._start(event, None)
-
-    def _start(self, event: Any, recording: Recording | None) -> None:
-        if type(event) is yaml.ScalarEvent:
-            self._scalar(event)
-            if recording is not None:
-                recording.done = True
-                self.recorders.pop()
-            return
-        parent = self.stack[-1]
-        mark = event.start_mark
-        is_map = type(event) is yaml.MappingStartEvent
-        frame = Frame(is_map, mark.line, mark.column)
-        if isinstance(parent, Frame) and parent.is_map and parent.key_kind == MERGE:
-            if recording is None:
+        if cls is not MappingEndEvent and cls is not SequenceEndEvent:
+            self._check_anchor(event)
+            if event.anchor is not None:
+                self.marks[event.anchor] = event.start_mark
                 recording = Recording()
-                recording.items.append(event)
+                anchors[event.anchor] = recording
                 self.recorders.append(recording)
-            parent.merges.append(recording)
-        frame.recording = recording
-        if isinstance(parent, Frame) and parent.is_map and parent.key_kind != SCALAR:
-            frame.muted = True  # a complex key, or what only a merge or nothing uses
-            self.muted += 1
-        self.depth += 2 if is_map else 1
-        if self.depth > self.depth_limit:
-            raise Trip(deep=True)
-        if not (isinstance(parent, Frame) and parent.key_kind == KEY):
-            self._enter(parent)
-        self.stack.append(frame)
-
-    def _end(self) -> None:
-        frame = self.stack.pop()
-        assert isinstance(frame, Frame)
-        self.depth -= 2 if frame.is_map else 1
-        if frame.recording is not None:
-            frame.recording.size = frame.size
-            frame.recording.done = True
-            self.recorders.pop()
-        if frame.is_map:
-            self._finish_mapping(frame)
-        if frame.muted:
-            self.muted -= 1
-        parent = self.stack[-1]
-        tree = tuple(frame.tree) if frame.is_map else frame.tree
-        position = (frame.line, frame.column, tree)
-        if isinstance(parent, Frame) and parent.key_kind == KEY:
-            parent.size += frame.size
-            self._complex_key(parent, position)
-            return
-        self._leave(parent, frame.out, frame.size, position)
-
-    def _enter(self, parent: Frame | Slot) -> None:
-        if isinstance(parent, Frame):
-            self.path.append(parent.key if parent.is_map else len(parent.out))
-
-    def _leave(self, parent: Frame | Slot, value: Any, size: int, position: Position) -> None:
-        parent.size += size
-        if isinstance(parent, Slot):
-            parent.value = value
-            parent.position = position
-            return
-        self.path.pop()
-        if not parent.is_map:
-            line, column, child = position
-            parent.out.append(value)
-            parent.tree.extend((line - parent.line, column, child))
-            return
-        kind = parent.key_kind
-        parent.key_kind = KEY
-        if kind == COMPLEX:
-            return
-        line, column, child = position
-        base = parent.line
-        parent.tree.extend(
-            (parent.key, parent.key_line - base, parent.key_column, line - base, column, child)
-        )
-        if kind == SCALAR:
-            parent.out[parent.key] = value
-
-    def _complex_key(self, frame: Frame, position: Position) -> None:
-        """A mapping's key is a list or a mapping: reported, and its value dropped."""
-        line, column, _ = position
-        self.diagnostics.append(
-            loader_diagnostic(
-                self.display,
-                line + 1,
-                column + 1,
-                GO001.code,
-                "这里的键不是简单的文字（是列表或映射）：字段名只能是文字",
-                make_pointer(self.path),
-            )
-        )
-        frame.key_kind = COMPLEX
-        if frame.first_key is None:
-            frame.first_key = "\0"
-
-    def _scalar(self, event: Any) -> None:
-        parent = self.stack[-1]
-        value = event.value
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = self._resolve(yaml.ScalarNode, value, event.implicit)
-        mark = event.start_mark
-        if isinstance(parent, Frame) and parent.is_map and parent.key_kind == KEY:
-            parent.size += 1
-            if parent.first_key is None:
-                parent.first_key = value
-            parent.key = value
-            parent.key_line = mark.line
-            parent.key_column = mark.column
-            if tag == MERGE_TAG:
-                parent.key_kind = MERGE
+                recording.items.append(event)
+                for outer in self.recorders[:-1]:
+                    outer.items.append(event)
+                self._start(event, recording)
                 return
-            parent.key_kind = SCALAR
-            earlier = parent.first_seen.get(value)
-            here = (mark.line, mark.column)
-            if earlier is not None:
-                parent.duplicates.append((value, earlier, here))
-            parent.first_seen[value] = here
-            return
-        # What only a merge uses (a scalar merges nothing), or the value of a complex key.
-        muted = self.muted or (isinstance(parent, Frame) and parent.key_kind in UNUSED)
-        self._enter(parent)
-        if tag == STR_TAG:
-            data: Any = value
-            if not (muted or event.style) and value[:1] in "‘“":
-                at = (mark.line + 1, mark.column + 1, value, make_pointer(self.path))
-                self.diagnostics.extend(filter(None, [curly_quote_diagnostic(self.display, *at)]))
-        elif tag in _SCALAR_TAGS:
-            data = self._construct(tag, value, mark, bool(muted))
-        elif tag == TIMESTAMP_TAG:
-            # Kept as written; the checker decides where a date is welcome.
-            if not muted:
-                self.dates.append(make_pointer(self.path))
-            data = value
-        else:
-            if not muted:
-                self.diagnostics.append(
-                    loader_diagnostic(
-                        self.display,
-                        mark.line + 1,
-                        mark.column + 1,
-                        GO012.code,
-                        f"不支持的 YAML 标签 {tag}：目录文件只用普通的文字、数字、列表和映射。请删除该标签",
-                        make_pointer(self.path),
-                    )
-                )
-            data = value
-        self._leave(
-            parent, data, 1, (mark.line, ~mark.column if event.style else mark.column, value)
-        )
-
-    def _construct(self, tag: str, value: str, mark: Any, muted: bool) -> Any:
-        """A scalar built by PyYAML's constructor for ``tag``; kept as text, and reported,
-        when it cannot be (``!!int abc``, ``!!float ''``, a number of 5,000 digits)."""
-        try:
-            return self._constructor.yaml_constructors[tag](
-                self._constructor, yaml.ScalarNode(tag, value)
-            )
-        except (ValueError, IndexError, OverflowError, TypeError):
-            pass
-        if not muted:
-            pointer = make_pointer(self.path)
-            self.diagnostics.append(
-                unreadable_tag_diagnostic(self.display, mark, tag, value, pointer)
-            )
-        return value
-
-    # -- mappings -----------------------------------------------------------
-
-    def _finish_mapping(self, frame: Frame) -> None:
-        out = frame.out
-        for source in frame.merges:
-            for key, items in merged_pairs(source):
-                if key not in out:
-                    self.path.append(key)
-                    out[key] = self._replay(items).value
-                    self.path.pop()
-        if frame.duplicates:
-            self.diagnostics.extend(
-                duplicate_key_diagnostics(
-                    self.display, self.path, frame.duplicates, frame.first_key
-                )
-            )
+        for recording in self.recorders:
+            recording.items.append(event)
+        self._event(event)
 
 
 def build_events(raw: bytes, display: str, *, guard: bool) -> tuple[Builder, Slot]:
@@ -386,6 +259,6 @@ def build_events(raw: bytes, display: str, *, guard: bool) -> tuple[Builder, Slo
     loader = Parser(raw)
     try:
         builder = Builder(display, guard)
-        return builder, builder.build(document_events(loader))
+        return builder, builder.build(loader)
     finally:
         loader.dispose()

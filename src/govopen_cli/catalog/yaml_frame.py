@@ -33,15 +33,14 @@ class Frame:
 
     __slots__ = (
         "column",
-        "duplicates",
         "first_key",
-        "first_seen",
         "is_map",
         "key",
-        "key_column",
         "key_kind",
-        "key_line",
+        "key_mark",
+        "keys",
         "line",
+        "merge_at",
         "merges",
         "muted",
         "out",
@@ -60,14 +59,17 @@ class Frame:
         self.recording: Recording | None = None
         self.muted = False
         self.key: str = ""
-        self.key_line = 0
-        self.key_column = 0
+        #: the mark (``.line``, ``.column``) of the current key
+        self.key_mark: Any = None
         #: what the next member is: KEY, or the value of a SCALAR/MERGE/COMPLEX key
         self.key_kind = KEY if is_map else SEQ
         self.first_key: str | None = None
-        self.first_seen: dict[str, tuple[int, int]] = {}
-        self.duplicates: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
-        self.merges: list[Recording] = []
+        #: how many scalar keys (merge keys aside) were read: more than ``len(out)``
+        #: when a key is repeated (see :func:`repeated_keys`)
+        self.keys = 0
+        #: offsets in ``tree`` of the merge keys' slots, and their sources (rare)
+        self.merge_at: list[int] | None = None
+        self.merges: list[Recording] | None = None
 
 
 #: What a frame's next member is (``Frame.key_kind``): a key, the value of a scalar,
@@ -85,6 +87,29 @@ class Slot:
         self.value: Any = None
         self.position: Position | None = None
         self.size = 0
+
+
+def repeated_keys(frame: Frame) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """``(key, earlier, here)`` for each scalar key of ``frame`` written again, in order.
+
+    Read from the mapping's slots once it is complete (0-based line and column of the
+    key's previous and present occurrence), skipping merge keys ``<<``.
+    """
+    tree = frame.tree
+    base = frame.line
+    skip = set(frame.merge_at or ())
+    seen: dict[str, tuple[int, int]] = {}
+    found: list[tuple[str, tuple[int, int], tuple[int, int]]] = []
+    for at in range(0, len(tree), 6):
+        if at in skip:
+            continue
+        key = tree[at]
+        here = (base + tree[at + 1], tree[at + 2])
+        earlier = seen.get(key)
+        if earlier is not None:
+            found.append((key, earlier, here))
+        seen[key] = here
+    return found
 
 
 def _members(items: list[Any]) -> list[list[Any]]:

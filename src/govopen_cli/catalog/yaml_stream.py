@@ -1,7 +1,8 @@
 """The parser's events of a file's one YAML document, checked as PyYAML's composer checks them.
 
 PyYAML's C parser (``CSafeLoader`` where libyaml is present) gives the events; the
-event builder and the alias guard both read them from :func:`document_events`.
+alias guard reads them from :func:`document_events`, and the event builder's loop
+(:mod:`.yaml_events`) makes the same checks inline.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ def conform_command(
         None,
         "--guide",
         "-g",
-        help="对照的标准目录（默认取 govopen.toml 的 guide，再默认 自然资源）。",
+        help="对照的标准目录：附带的名称（自然资源），或按目录格式保存的标准目录文件（.yaml）；默认取 govopen.toml 的 guide，再默认 自然资源。",
     ),
     fmt: str = format_option(CONFORM, "输出格式：text（默认）、json、markdown、xlsx（需要 -o）。"),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是屏幕。"),

@@ -9,10 +9,10 @@ channel are warnings; other edits are information.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from govopen_cli.catalog.deadline import publishing_limit
-from govopen_cli.catalog.model import Catalog, Deadline, DutyMap, Item
+from govopen_cli.catalog.model import Catalog, Deadline, DutyMap, Item, Location
 from govopen_cli.codes import all_codes
 from govopen_cli.codes.gd import (
     GD101,
@@ -46,12 +46,25 @@ def _limit_text(deadline: Deadline) -> str:
     return f"{limit.days}个{limit.unit}" if limit is not None else deadline.text
 
 
-class Classifier:
-    """Builds the classified changes of one diff of ``old`` against ``new``."""
+class Positions(Protocol):
+    """Where a pointer of a document is written."""
 
-    def __init__(self, old: Catalog, new: Catalog) -> None:
+    def locate(self, pointer: str) -> Location:
+        """1-based file, line and column of ``pointer``."""
+        ...
+
+
+class Classifier:
+    """Builds the classified changes of one diff of ``old`` against ``new``.
+
+    ``old_positions`` locates the old catalog's pointers when its document was
+    dropped after loading (see :class:`~govopen_cli.diff.revision.ItemPositions`).
+    """
+
+    def __init__(self, old: Catalog, new: Catalog, old_positions: Positions | None = None) -> None:
         self.old = old
         self.new = new
+        self.old_positions = old_positions
         self.changes: list[Change] = []
 
     def add(
@@ -69,7 +82,10 @@ class Classifier:
         duty_id: str = "",
     ) -> None:
         """Record a change located at ``pointer`` in ``document``."""
-        location = document.locate(pointer)
+        where: Positions = document
+        if document is self.old and self.old_positions is not None:
+            where = self.old_positions
+        location = where.locate(pointer)
         self.changes.append(
             Change(
                 file=location.file,

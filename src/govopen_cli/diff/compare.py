@@ -19,10 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from govopen_cli.catalog.files import paused_gc
 from govopen_cli.catalog.model import Catalog, DutyMap
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.diff.change import Change
-from govopen_cli.diff.classifier import Classifier
+from govopen_cli.diff.classifier import Classifier, Positions
 from govopen_cli.diff.coverage_change import CoverageChange, duty_changes
 from govopen_cli.diff.fields import FieldChange, compare_headers, compare_items
 from govopen_cli.diff.match import RENAME_THRESHOLD, items_by_id, match_renames
@@ -169,14 +170,16 @@ def diff_catalogs(
     new_map: DutyMap | None = None,
     *,
     rename_threshold: float = RENAME_THRESHOLD,
+    old_positions: Positions | None = None,
 ) -> CatalogDiff:
     """Compare two catalogs (and their 三定 mappings, when both are given).
 
     Pure: reads nothing, prints nothing. Changes come in a stable order: the
     header, then items in the new file's order (removed items after them, in the
-    old file's order), then 三定 duties.
+    old file's order), then 三定 duties. ``old_positions`` locates changes in the
+    old catalog when its document was dropped (:mod:`.revision`).
     """
-    classifier = Classifier(old, new)
+    classifier = Classifier(old, new, old_positions)
     header = compare_headers(old, new)
     for change in header:
         classifier.header(change)
@@ -248,9 +251,17 @@ def diff_sources(old: str, new: str) -> DiffOutcome:
     only when both catalogs name one. Raises
     :class:`~govopen_cli.errors.GovopenError` when a side cannot be read at all.
     """
+    with paused_gc():  # loads and the diff build no cycles: a collector pass is pure cost
+        return _diff_sides(old, new)
+
+
+def _diff_sides(old: str, new: str) -> DiffOutcome:
     from govopen_cli.diff.revision import load_mapping, load_side
 
-    before, after = load_side(old), load_side(new)
+    before = load_side(old)
+    if before.usable:
+        before.keep_item_positions()  # one file's document held at a time
+    after = load_side(new)
     files = [before.display, after.display]
     problems = sorted(before.diagnostics + after.diagnostics, key=Diagnostic.sort_key)
     if before.catalog is None or after.catalog is None or not (before.usable and after.usable):
@@ -261,5 +272,11 @@ def diff_sources(old: str, new: str) -> DiffOutcome:
     notes = before.notes + after.notes
     if notes:
         notes.append("因此不比较三定覆盖")
-    result = diff_catalogs(before.catalog, after.catalog, before.dutymap, after.dutymap)
+    result = diff_catalogs(
+        before.catalog,
+        after.catalog,
+        before.dutymap,
+        after.dutymap,
+        old_positions=before.positions,
+    )
     return DiffOutcome(result, problems, files, notes)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from govopen_cli.catalog.model import Catalog, DutyMap
+from govopen_cli.catalog.model import Catalog, DutyMap, Item
 from govopen_cli.checks.coverage import compute_coverage
 from govopen_cli.codes.gd import GD301, GD302, GD303
 from govopen_cli.diagnostics import Severity
 from govopen_cli.diff.classifier import Classifier
+from govopen_cli.diff.match import items_by_id
 
 
 @dataclass(frozen=True)
@@ -59,20 +60,17 @@ class CoverageChange:
 def _duty_links(catalog: Catalog, dutymap: DutyMap | None) -> dict[str, list[str]]:
     """Duty id -> ids of the catalog's items that disclose it, both directions counted."""
     ids = {item.id for item in catalog.items}
-    links: dict[str, list[str]] = {}
+    # dicts as ordered sets: a duty linked by thousands of items costs no list scans
+    links: dict[str, dict[str, None]] = {}
     for item in catalog.items:
         for duty_id in item.duties:
-            links.setdefault(duty_id, [])
-            if item.id not in links[duty_id]:
-                links[duty_id].append(item.id)
+            links.setdefault(duty_id, {})[item.id] = None
     if dutymap is not None:
         for duty in dutymap.duties:
             for item_id in duty.items:
                 if item_id in ids:
-                    links.setdefault(duty.id, [])
-                    if item_id not in links[duty.id]:
-                        links[duty.id].append(item_id)
-    return links
+                    links.setdefault(duty.id, {})[item_id] = None
+    return {duty_id: list(items) for duty_id, items in links.items()}
 
 
 def _coverage_state(catalog: Catalog, dutymap: DutyMap) -> CoverageState:
@@ -100,6 +98,7 @@ def duty_changes(
     if both:
         assert new_map is not None
         lost = [d for d in (x.id for x in new_map.duties) if d in lost and _not_exempt(new_map, d)]
+    old_items: dict[str, Item] = {}
     for duty_id in lost:
         before = old_links[duty_id]
         duty = new_map.duty(duty_id) if both and new_map is not None else None
@@ -107,7 +106,8 @@ def duty_changes(
             document: Catalog | DutyMap = new_map
             pointer = duty.pointer
         else:
-            first = next(i for i in classifier.old.items if i.id == before[0])
+            old_items = old_items or items_by_id(classifier.old)
+            first = old_items[before[0]]
             document, pointer = classifier.old, f"{first.pointer}/duties"
         classifier.add(
             GD301.code,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from govopen_cli.catalog.deadline import publishing_limit
@@ -48,6 +49,9 @@ MULTISET_FIELDS = (
     "duties",
     "waivers",
 )
+
+_MULTISET = frozenset(MULTISET_FIELDS)
+_item_fields = attrgetter(*ITEM_FIELDS)
 
 #: Header fields (``catalog:``) in the order they are reported, with their labels.
 HEADER_FIELDS: dict[str, str] = {
@@ -102,11 +106,6 @@ def _field_value(item: Item, name: str) -> Any:
         return [w.to_data() for w in item.waivers]
     value = getattr(item, name)
     return list(value) if isinstance(value, tuple) else value
-
-
-def _elements(item: Item, name: str) -> tuple[Any, ...]:
-    elements: tuple[Any, ...] = getattr(item, name)
-    return elements
 
 
 def _element_key(element: Any) -> Hashable:
@@ -168,10 +167,15 @@ class FieldChange:
 
 def compare_items(old: Item, new: Item) -> list[FieldChange]:
     """The fields that differ between two versions of one item, in report order."""
+    if _item_fields(old) == _item_fields(new):  # most items: one C-level comparison
+        return []
     out = []
     for name in ITEM_FIELDS:
-        if name in MULTISET_FIELDS:
-            added, removed = _multiset_delta(_elements(old, name), _elements(new, name))
+        before, after = getattr(old, name), getattr(new, name)
+        if before == after:  # equal lists are equal multisets: nothing to count
+            continue
+        if name in _MULTISET:
+            added, removed = _multiset_delta(before, after)
             if added or removed:
                 out.append(
                     FieldChange(
@@ -182,7 +186,7 @@ def compare_items(old: Item, new: Item) -> list[FieldChange]:
                         removed=tuple(_element_data(e) for e in removed),
                     )
                 )
-        elif getattr(old, name) != getattr(new, name):
+        else:
             out.append(FieldChange(name, _field_value(old, name), _field_value(new, name)))
     return out
 

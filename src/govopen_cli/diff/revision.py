@@ -18,11 +18,11 @@ from __future__ import annotations
 import posixpath
 import re
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from govopen_cli.catalog.files import display_path, load_bytes, load_file
-from govopen_cli.catalog.model import Catalog, DutyMap
+from govopen_cli.catalog.model import Catalog, DutyMap, Location
 from govopen_cli.codes.gd import GD001
 from govopen_cli.diagnostics import Diagnostic, Severity
 from govopen_cli.errors import GovopenError, PathNotFoundError
@@ -55,6 +55,34 @@ def parse_side(text: str) -> SideSpec:
     return SideSpec(text=text, path=path, rev=rev)
 
 
+class ItemPositions:
+    """Where the items of a catalog are written: all a diff locates in the old catalog.
+
+    The old side's changes are located at an item (GD102, a removed item) or at its
+    ``duties`` (GD301, when the catalog or its 三定 mapping links duties to items).
+    Those positions are looked up once, so that the file's position index and data
+    can be dropped before the new side is read: the diff then holds one file's
+    index at a time. Locating any other pointer is a programming error.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.display = catalog.display
+        self._at: dict[str, Location] = {}
+        duties = bool(catalog.duties_ref) or any(item.duties for item in catalog.items)
+        for item in catalog.items:
+            self._at[item.pointer] = catalog.locate(item.pointer)
+            if duties:
+                pointer = f"{item.pointer}/duties"
+                self._at[pointer] = catalog.locate(pointer)
+
+    def locate(self, pointer: str) -> Location:
+        """The position of an item or of its ``duties``, as the catalog located it."""
+        try:
+            return self._at[pointer]
+        except KeyError:
+            raise LookupError(f"{self.display}: no position kept for {pointer}") from None
+
+
 @dataclass
 class LoadedSide:
     """One side after loading: the catalog (None when unusable) and its mapping."""
@@ -65,6 +93,8 @@ class LoadedSide:
     catalog: Catalog | None = None
     dutymap: DutyMap | None = None
     notes: list[str] = field(default_factory=list)
+    #: Set by :meth:`keep_item_positions`: the catalog's document is then dropped.
+    positions: ItemPositions | None = None
 
     @property
     def usable(self) -> bool:
@@ -72,6 +102,17 @@ class LoadedSide:
         return self.catalog is not None and not any(
             d.severity >= Severity.ERROR for d in self.diagnostics
         )
+
+    def keep_item_positions(self) -> None:
+        """Keep only the items' positions (:class:`ItemPositions`) and drop the document.
+
+        The catalog keeps its items, header and path; the parsed data and the position
+        index of the whole file go.
+        """
+        if self.catalog is None or self.catalog.document is None:
+            return
+        self.positions = ItemPositions(self.catalog)
+        self.catalog = replace(self.catalog, document=None)
 
 
 def _git(args: list[str], what: str, rev: str = "", path: str = "") -> bytes:

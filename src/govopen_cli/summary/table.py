@@ -21,7 +21,7 @@ from govopen_cli.catalog.model import Catalog
 from govopen_cli.checks.coverage import compute_coverage
 from govopen_cli.checks.run import CheckOptions, check_paths
 from govopen_cli.diagnostics import Diagnostic, Severity
-from govopen_cli.diff.compare import diff_catalogs
+from govopen_cli.diff.compare import CatalogDiff, diff_catalogs
 from govopen_cli.guide.conform import conform_catalog
 from govopen_cli.guide.reference import load_guide
 
@@ -115,6 +115,23 @@ class Summary:
             "totals": self.totals(),
             "unreadable": [d.to_dict() for d in self.unreadable],
         }
+
+
+def change_total(diff: CatalogDiff) -> int:
+    """The changes ``govopen diff`` counts in its closing line (:meth:`CatalogDiff.summary`).
+
+    Each item once per kind of change: 新增, 删除, 改编号, 移动, 修改 (a moved item whose only
+    change is its 一级事项 counts once, as 移动), and 目录信息 fields. Not the number of change
+    records (``diff.changes``), which counts an item once per field and adds the 三定 notes.
+    """
+    return (
+        len(diff.added)
+        + len(diff.removed)
+        + len(diff.renamed)
+        + len(diff.moved)
+        + len(diff.modified)
+        + len(diff.header)
+    )
 
 
 def _counts(diagnostics: Iterable[Diagnostic], files: set[str]) -> tuple[int, int]:
@@ -214,7 +231,7 @@ def _row(
         missing=len(conformance.missing) if conformance else None,
         weakened=len(conformance.weakened) if conformance else None,
         previous=previous.display if diff is not None and previous else None,
-        changes=len(diff.changes) if diff is not None else None,
+        changes=change_total(diff) if diff is not None else None,
         added=len(diff.added) if diff is not None else None,
         removed=len(diff.removed) if diff is not None else None,
     )
