@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,11 +29,13 @@ STAGES = ("决策", "执行", "管理", "服务", "结果")
 _SPACE = re.compile(r"\s")
 
 
+@lru_cache(maxsize=16384)
 def normal_text(text: str) -> str:
     """``text`` NFKC-folded (full-width letters, digits, brackets) with every space removed.
 
-    The rules compare 公开事项 and 公开主体 in this form. Most catalog text is already
-    normal: then ``text`` itself is returned, without building a new string.
+    The rules compare 公开事项, 公开内容 and 公开主体 in this form. Most catalog text is
+    already normal: then ``text`` itself is returned, without building a new string; and
+    the rows of a catalog repeat their texts, so each is worked out once (bounded cache).
     """
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
