@@ -1,13 +1,22 @@
-"""Time `govopen check` against `check-jsonschema` on the same corpus, in the same run.
+"""Time `govopen check` of the province corpus against its floor and its peer, in the same run.
 
     pip install -e '.[bench]'
     python benchmarks/generate_corpus.py
-    python benchmarks/bench_check.py [--runs 5] [--corpus benchmarks/corpus]
+    python benchmarks/bench_check.py [--runs 5] [--corpus benchmarks/corpus] [--jobs 2]
 
-Each tool runs as a fresh process, alternately, ``--runs`` times; the script prints
-the medians, the ratio (check-jsonschema time / govopen time: above 1 means govopen
-is faster) and each tool's peak resident memory. The machines this runs on are
-shared and noisy, so the ratio, measured in one run, is the figure to quote.
+Each command runs as a fresh process, alternately, ``--runs`` times:
+
+- ``govopen check -j 1``: every file in one process, one after another;
+- ``govopen check -j N``: the files in N worker processes (``--jobs``, default: the CPUs);
+- the floor: the bare parse govopen cannot avoid, PyYAML's C loader (libyaml) composing
+  every corpus file into nodes with line and column marks, the garbage collector paused,
+  in a fresh Python;
+- the peer: check-jsonschema validating the same files against govopen's JSON Schema.
+
+The script prints the medians, each command's peak resident memory (``ru_maxrss`` of
+the process, which for a parallel run is the larger of the command's own and its largest
+worker's) and the ratios of the medians. The machines this runs on are shared and noisy,
+so the ratios, measured in one run, are the figures to quote.
 """
 
 from __future__ import annotations
@@ -17,31 +26,36 @@ import os
 import shutil
 import statistics
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from _bench import BIN, GOVOPEN, PYTHON, ROOT, run
+
+COMPOSE = """
+import gc, sys, yaml
+gc.disable()
+for name in sys.argv[1:]:
+    with open(name, "rb") as f:
+        yaml.compose(f, Loader=yaml.CSafeLoader)
+"""
 
 
-def run(cmd: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, peak RSS in MB, and exit status of one run of ``cmd``."""
-    started = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:  # child: exec the tool with output discarded
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.dup2(devnull, 2)
-        os.execv(cmd[0], cmd)
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
-    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--corpus", type=Path, default=ROOT / "benchmarks" / "corpus")
+    parser.add_argument("--jobs", type=int, default=_cpus(), help="workers of the parallel run")
+    parser.add_argument(
+        "--before",
+        metavar="PYTHON",
+        help="also time the govopen installed with this Python (another checkout) in the same run",
+    )
     args = parser.parse_args()
     files = sorted(str(p) for p in args.corpus.glob("*.yaml"))
     if not files:
@@ -49,8 +63,13 @@ def main() -> None:
     peer = shutil.which("check-jsonschema", path=str(BIN)) or shutil.which("check-jsonschema")
     if peer is None:
         sys.exit("check-jsonschema is not installed: pip install -e '.[bench]'")
+    serial = "govopen check -j 1"
+    parallel = f"govopen check -j {args.jobs}"
+    floor = "floor: C-loader compose, GC off"
     tools = {
-        "govopen check": [str(BIN / "govopen"), "check", "--exit-zero", str(args.corpus)],
+        serial: [GOVOPEN, "check", "--exit-zero", "-j", "1", str(args.corpus)],
+        parallel: [GOVOPEN, "check", "--exit-zero", "-j", str(args.jobs), str(args.corpus)],
+        floor: [PYTHON, "-c", COMPOSE, *files],
         "check-jsonschema": [
             peer,
             "--schemafile",
@@ -58,6 +77,11 @@ def main() -> None:
             *files,
         ],
     }
+    if args.jobs <= 1:
+        del tools[parallel]
+    if args.before:
+        before = str(Path(args.before).parent / "govopen")
+        tools["before: govopen check"] = [before, "check", "--exit-zero", str(args.corpus)]
     times: dict[str, list[float]] = {name: [] for name in tools}
     peaks: dict[str, float] = dict.fromkeys(tools, 0.0)
     for _ in range(args.runs):
@@ -68,15 +92,17 @@ def main() -> None:
             times[name].append(elapsed)
             peaks[name] = max(peaks[name], rss)
     items = sum(Path(f).read_text(encoding="utf-8").count("\n- id:") for f in files)
+    median = {name: statistics.median(times[name]) for name in tools}
     print(f"corpus: {len(files)} files, ~{items} items; {args.runs} runs each, alternating")
-    print(f"{'tool':<18} {'median s':>9} {'min s':>7} {'peak MB':>8}")
+    print(f"{'command':<34} {'median s':>9} {'min s':>7} {'peak MB':>8}")
     for name in tools:
-        print(
-            f"{name:<18} {statistics.median(times[name]):>9.2f} {min(times[name]):>7.2f}"
-            f" {peaks[name]:>8.0f}"
-        )
-    ratio = statistics.median(times["check-jsonschema"]) / statistics.median(times["govopen check"])
-    print(f"ratio (check-jsonschema / govopen): {ratio:.2f}x")
+        print(f"{name:<34} {median[name]:>9.2f} {min(times[name]):>7.2f} {peaks[name]:>8.0f}")
+    for name in (serial, parallel, "before: govopen check"):
+        if name in tools:
+            print(
+                f"{name}: {median[name] / median[floor]:.2f}x the floor; "
+                f"check-jsonschema takes {median['check-jsonschema'] / median[name]:.2f}x its time"
+            )
 
 
 if __name__ == "__main__":

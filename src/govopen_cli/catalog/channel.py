@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 WEBSITE = "政府网站"
@@ -108,6 +109,7 @@ CHANNEL_VARIANTS: dict[str, str] = {
 _SEPARATORS = re.compile(r"[、,，;；/\\|]")
 
 
+@lru_cache(maxsize=4096)
 def normalize_channel_name(name: str) -> str:
     """The name with typography removed: NFKC width folding, no spaces.
 
@@ -145,7 +147,16 @@ class ChannelName:
 
 
 def classify_channel(name: str, extra: Iterable[str] = ()) -> ChannelName:
-    """Say what ``name`` is, given the project's extra channel names."""
+    """Say what ``name`` is, given the project's extra channel names.
+
+    A catalog names a few dozen channels tens of thousands of times: each (name, extras)
+    is worked out once (a bounded cache; the answers are immutable).
+    """
+    return _classify(name, tuple(extra))
+
+
+@lru_cache(maxsize=4096)
+def _classify(name: str, extra: tuple[str, ...]) -> ChannelName:
     normal = normalize_channel_name(name)
     if normal in _OFFICIAL_BY_NORMAL:
         return ChannelName(name, "official", _OFFICIAL_BY_NORMAL[normal])
@@ -170,6 +181,11 @@ def canonical_channel(name: str, extra: Iterable[str] = ()) -> str:
 
 def closest_channel(name: str, extra: Iterable[str] = ()) -> str | None:
     """The official (or extra) name an unknown name most likely means, if any is close."""
+    return _closest(name, tuple(extra))
+
+
+@lru_cache(maxsize=1024)
+def _closest(name: str, extra: tuple[str, ...]) -> str | None:
     normal = normalize_channel_name(name)
     if not normal:
         return None

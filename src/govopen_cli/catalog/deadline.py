@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
 
 from govopen_cli.catalog.model import Deadline
@@ -92,8 +92,13 @@ class TimeLimit:
     fragment: str
 
 
-def parse_time_limits(text: str) -> list[TimeLimit]:
-    """Every count in ``text``, classified. Months count as 30 自然日 each."""
+@lru_cache(maxsize=4096)
+def parse_time_limits(text: str) -> tuple[TimeLimit, ...]:
+    """Every count in ``text``, classified. Months count as 30 自然日 each.
+
+    A catalog repeats a few hundred 公开时限 wordings over thousands of items and
+    several rules read each: a text is read once (a bounded cache of immutable answers).
+    """
     found: list[TimeLimit] = []
     previous_end = 0
     for match in _COUNT.finditer(text):
@@ -128,7 +133,7 @@ def parse_time_limits(text: str) -> list[TimeLimit]:
         else:
             kind = "limit"
         found.append(TimeLimit(days=days, unit=unit, kind=kind, fragment=match.group(0)))
-    return found
+    return tuple(found)
 
 
 def publishing_limit(deadline: Deadline) -> TimeLimit | None:
@@ -162,9 +167,10 @@ def has_anchor(text: str) -> bool:
     return bool(_ANCHOR.search(_COUNT.sub("", text)))
 
 
-def _natural_days(days: int, unit: str) -> Fraction:
-    # Five working days to the week of seven: 20 工作日 = 28 自然日.
-    return Fraction(days * 7, 5) if unit == "工作日" else Fraction(days)
+def _natural_days(days: int, unit: str) -> int:
+    # Five working days to the week of seven: 20 工作日 = 28 自然日. Counted in fifths
+    # of a day, so the comparison stays in whole numbers: 1 工作日 = 7, 1 自然日 = 5.
+    return days * 7 if unit == "工作日" else days * 5
 
 
 def longer_than(limit: TimeLimit, days: int, unit: Unit) -> bool:

@@ -8,7 +8,10 @@ an item or duty, by the JSON pointer of its node, can be located in the source f
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,6 +25,21 @@ LEVELS = ("省级", "市级", "县级", "乡级", "村级")
 AUDIENCES = ("全社会", "特定群体")
 MODES = ("主动", "依申请")
 STAGES = ("决策", "执行", "管理", "服务", "结果")
+
+_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=16384)
+def normal_text(text: str) -> str:
+    """``text`` NFKC-folded (full-width letters, digits, brackets) with every space removed.
+
+    The rules compare 公开事项, 公开内容 and 公开主体 in this form. Most catalog text is
+    already normal: then ``text`` itself is returned, without building a new string; and
+    the rows of a catalog repeat their texts, so each is worked out once (bounded cache).
+    """
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()) if _SPACE.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +103,14 @@ class Waiver:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
-    """One row of the catalog: a 公开事项."""
+    """One row of the catalog: a 公开事项.
+
+    Slotted (no per-item ``__dict__``): a province's file holds 50,000 of them. The
+    normalised 公开事项 the rules compare is worked out once per item, on first use, and
+    kept in the two cache slots (not part of equality or ``repr``).
+    """
 
     id: str
     matter: tuple[str, ...]
@@ -109,6 +132,31 @@ class Item:
     content_is_list: bool = True
     pointer: str = ""
     index: int = 0
+    _matter_key: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _matter_text: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def matter_key(self) -> tuple[str, ...]:
+        """Each level of 公开事项 in :func:`normal_text` form (worked out once)."""
+        key = self._matter_key
+        if key is None:
+            key = tuple(normal_text(m) for m in self.matter)
+            object.__setattr__(self, "_matter_key", key)
+        return key
+
+    @property
+    def matter_text(self) -> str:
+        """All levels of 公开事项, normalised and joined (worked out once)."""
+        text = self._matter_text
+        if text is None:
+            text = "".join(self.matter_key)
+            object.__setattr__(self, "_matter_text", text)
+        return text
+
+    @property
+    def what_text(self) -> str:
+        """What the item is: its 公开事项 and 公开内容, normalised and joined."""
+        return self.matter_text + "".join(normal_text(c) for c in self.content)
 
     @property
     def proactive(self) -> bool:
@@ -239,7 +287,7 @@ class Exemption:
     basis: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duty:
     """A 主要职责 of the 三定方案."""
 

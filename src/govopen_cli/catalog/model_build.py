@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from govopen_cli.catalog.document import Document
 from govopen_cli.catalog.model import (
@@ -110,8 +110,24 @@ def _deadline(value: Any) -> Deadline:
     return Deadline(text=_str(value))
 
 
-def item_from_data(data: Any, index: int = 0) -> Item:
-    """One item from its YAML data (tolerant of wrong types)."""
+_T = TypeVar("_T")
+
+
+def _one(shared: dict[Any, Any] | None, value: _T) -> _T:
+    """``value``, or the equal value already built for this catalog (one object for both)."""
+    if shared is None:
+        return value
+    found: _T = shared.setdefault(value, value)
+    return found
+
+
+def item_from_data(data: Any, index: int = 0, shared: dict[Any, Any] | None = None) -> Item:
+    """One item from its YAML data (tolerant of wrong types).
+
+    ``shared`` (one per catalog) makes equal values one object: the rows of a catalog
+    repeat the same 公开对象, 公开方式, 公开层级, 公开依据, 公开时限 and channels
+    thousands of times, and every value of the model is immutable.
+    """
     d = _dict(data)
     content = d.get("content")
     waivers = []
@@ -129,14 +145,17 @@ def item_from_data(data: Any, index: int = 0) -> Item:
     return Item(
         id=_str(d.get("id")),
         matter=_strs(d.get("matter")),
-        content=_strs(content),
-        basis=_strs(d.get("basis")),
-        deadline=_deadline(d.get("deadline")),
+        content=_one(shared, _strs(content)),
+        basis=_one(shared, _strs(d.get("basis"))),
+        deadline=_one(shared, _deadline(d.get("deadline"))),
         owner=_str(d.get("owner")),
-        channels=tuple(c for c in (_channel(v) for v in raw_channels) if c is not None),
-        audience=_strs(d.get("audience")),
-        mode=_strs(d.get("mode")),
-        levels=_strs(d.get("levels")),
+        channels=_one(
+            shared,
+            tuple(_one(shared, c) for c in (_channel(v) for v in raw_channels) if c is not None),
+        ),
+        audience=_one(shared, _strs(d.get("audience"))),
+        mode=_one(shared, _strs(d.get("mode"))),
+        levels=_one(shared, _strs(d.get("levels"))),
         department=_opt_str(d.get("department")),
         audience_note=_opt_str(d.get("audience_note")),
         stage=_opt_str(d.get("stage")),
@@ -158,12 +177,13 @@ def catalog_from_data(
     header = _dict(d.get("catalog"))
     year = header.get("year")
     raw_items = _list(d.get("items"))
+    shared: dict[Any, Any] = {}
     return Catalog(
         id=_str(header.get("id")),
         title=_str(header.get("title")),
         agency=_str(header.get("agency")),
         year=year if isinstance(year, int) and not isinstance(year, bool) else None,
-        items=tuple(item_from_data(it, i) for i, it in enumerate(raw_items)),
+        items=tuple(item_from_data(it, i, shared) for i, it in enumerate(raw_items)),
         document_no=_opt_str(header.get("document_no")),
         level=_opt_str(header.get("level")),
         duties_ref=_opt_str(header.get("duties")),

@@ -47,6 +47,7 @@ commands = typer.Typer()
         "  govopen check --format json -o r.json  输出 JSON 报告\n\n"
         "  govopen check --write-baseline .govopen-baseline.json   记下现有问题\n\n"
         "  govopen check --baseline .govopen-baseline.json         只报告新问题\n\n"
+        "  govopen check -j 4 province/          用 4 个进程检查全省的目录\n\n"
         "退出状态：0 没有达到 --fail-on 的问题（或用了 --exit-zero、--write-baseline）；1 有；"
         "2 无法运行（路径不存在、配置或基线文件错误）。"
     ),
@@ -95,6 +96,16 @@ def check_command(
         metavar="文件",
         help="把现有问题的指纹写入基线文件（本次以状态 0 退出）；之后用 --baseline 只报告新问题。",
     ),
+    jobs: int | None = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="进程数",
+        help="用几个进程同时检查多个文件：默认按 CPU 核数（文件少于 8 个时不另开进程）；"
+        "-j 1 在当前进程中逐个检查。结果与逐个检查完全相同。",
+        show_default=False,
+    ),
 ) -> None:
     """检查目录文件和三定映射：格式、《政府信息公开条例》规则、三定覆盖。
 
@@ -135,6 +146,7 @@ def check_command(
         keep_files=False,
         baseline=load_baseline(baseline_path) if baseline_path is not None else None,
         links_anywhere=links_anywhere,
+        jobs=jobs,
     )
     with progress_bar("检查文件") as update:
         result = check_paths(targets, replace(options, progress=update))

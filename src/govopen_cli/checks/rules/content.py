@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
+from govopen_cli.catalog.model import normal_text
 from govopen_cli.checks.rules.reference import item_label, personal_data_named, quote
 from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
 from govopen_cli.codes.go.content import GO601, GO602, GO603, GO604, GO605
@@ -71,7 +71,7 @@ _ENUMERATION = re.compile(r"[、，,；;：:（(]")
 
 
 def _is_vague(element: str) -> bool:
-    text = "".join(unicodedata.normalize("NFKC", element).split()).strip("。.；;，,、")
+    text = normal_text(element).strip("。.；;，,、")
     if not text:
         return False
     if text in _VAGUE:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -14,7 +13,7 @@ from govopen_cli.catalog.channel import (
     classify_channel,
     closest_channel,
 )
-from govopen_cli.catalog.model import LEVELS, Item
+from govopen_cli.catalog.model import LEVELS, Item, normal_text
 from govopen_cli.checks.rules.reference import item_label, line_of, personal_data_named, quote
 from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
 from govopen_cli.codes.go.disclosure import (
@@ -165,12 +164,8 @@ def check_duplicate_item_id(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _normal(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
 def _matter_key(item: Item) -> tuple[str, ...]:
-    return tuple(_normal(m) for m in item.matter)
+    return item.matter_key
 
 
 @rule(GO206)
@@ -182,7 +177,7 @@ def check_duplicate_matter(ctx: RuleContext) -> Iterator[Finding]:
         if not matter or not all(matter):
             continue
         # One matter split into rows by 公开主体 (县发布 / 镇张贴) is not a duplicate.
-        key = (matter, _normal(item.owner or ""), tuple(sorted(item.levels)))
+        key = (matter, normal_text(item.owner or ""), tuple(sorted(item.levels)))
         if key not in first:
             first[key] = item
             continue
@@ -304,8 +299,8 @@ def check_penalty_on_request_only(ctx: RuleContext) -> Iterator[Finding]:
     for item in ctx.catalog.items:
         if item.mode != ("依申请",):
             continue
-        matter = "".join(_matter_key(item))
-        last = _matter_key(item)[-1] if item.matter else ""
+        matter = item.matter_text
+        last = item.matter_key[-1] if item.matter else ""
         if not _PENALTY.search(matter) or _PENALTY_RULES.search(last):
             continue
         if "决定" not in matter and "结果" not in matter:

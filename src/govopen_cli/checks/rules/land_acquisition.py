@@ -8,7 +8,6 @@ item that notice: a 现状调查 row "与预公告同步公示" is not the 预�
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 from govopen_cli.catalog.deadline import (
@@ -25,14 +24,14 @@ from govopen_cli.codes.go.land_acquisition import GO501, GO502, GO503, GO504
 
 
 def _matter_text(item: Item) -> str:
-    return "".join("".join(unicodedata.normalize("NFKC", m).split()) for m in item.matter)
+    return item.matter_text
 
 
 def _last_matter(item: Item) -> str:
     """The most specific level of the matter (二级 or 三级), normalised."""
     if not item.matter:
         return ""
-    return "".join(unicodedata.normalize("NFKC", item.matter[-1]).split())
+    return item.matter_key[-1]
 
 
 def is_pre_announcement(item: Item) -> bool:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
-from govopen_cli.catalog.model import Item
+from govopen_cli.catalog.model import Item, normal_text
 from govopen_cli.checks.rules.reference import item_label, quote
 from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
 from govopen_cli.codes.go.owner import GO701
@@ -32,7 +31,7 @@ TEMPLATE_OWNERS = (
 
 
 def _fold(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return normal_text(text)
 
 
 _TEMPLATE = frozenset(_fold(w) for w in TEMPLATE_OWNERS)

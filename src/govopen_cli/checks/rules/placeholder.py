@@ -16,36 +16,68 @@ from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
 from govopen_cli.codes.gx import GX006
 
 
+def holds_placeholder(value: Any) -> bool:
+    """True when some string inside ``value`` starts with the placeholder.
+
+    Recursing only into containers and building no path: nearly every item holds no
+    placeholder, and only the few that do are walked again by :func:`placeholders`.
+    """
+    if isinstance(value, dict):
+        children: Any = value.values()
+    elif isinstance(value, list):
+        children = value
+    else:
+        return isinstance(value, str) and value.startswith(PLACEHOLDER)
+    for child in children:
+        kind = type(child)
+        if kind is str:
+            if child.startswith(PLACEHOLDER):
+                return True
+        elif kind is list:  # a list of strings, the commonest container, without a call each
+            for element in child:
+                if type(element) is str:
+                    if element.startswith(PLACEHOLDER):
+                        return True
+                elif holds_placeholder(element):
+                    return True
+        elif holds_placeholder(child):
+            return True
+    return False
+
+
+def placeholders(value: Any, parts: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+    """Each placeholder string inside ``value`` with its path, in document order."""
+    if isinstance(value, str):
+        if value.startswith(PLACEHOLDER):
+            yield parts, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from placeholders(child, [*parts, str(key)])
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            yield from placeholders(child, [*parts, i])
+
+
 @rule(GX006)
 def placeholder_used(context: RuleContext) -> Iterator[Finding]:
     """Every string in the catalog header and the items that starts with the placeholder."""
     document = context.catalog.document
     if document is None:
         return
-
-    def walk(value: Any, parts: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
-        if isinstance(value, str):
-            if value.startswith(PLACEHOLDER):
-                yield parts, value
-        elif isinstance(value, dict):
-            for key, child in value.items():
-                yield from walk(child, [*parts, str(key)])
-        elif isinstance(value, list):
-            for i, child in enumerate(value):
-                yield from walk(child, [*parts, i])
-
     data = document.data if isinstance(document.data, dict) else {}
     items = data.get("items") if isinstance(data.get("items"), list) else []
-    for parts, value in walk(data.get("catalog"), ["catalog"]):
+    for parts, value in placeholders(data.get("catalog"), ["catalog"]):
         yield context.at(
             make_pointer(parts),
             f"{FIELD_NAMES.get(str(parts[-1]), parts[-1])}还是 govopen import 留下的占位“{value}”：请写上真实的值",
             field_name=str(parts[-1]),
         )
     for index, item in enumerate(items or []):
+        if not holds_placeholder(item):
+            continue
         raw_id = item.get("id") if isinstance(item, dict) else None
         item_id = raw_id if isinstance(raw_id, str) else ""
-        for parts, value in walk(item, ["items", index]):
+        for parts, value in placeholders(item, ["items", index]):
             field = str(parts[2]) if len(parts) > 2 else ""
             yield context.at(
                 make_pointer(parts),

@@ -11,7 +11,6 @@ mentions it. How the counts are read is :mod:`govopen_cli.catalog.deadline`'s jo
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from govopen_cli.catalog.deadline import (
@@ -28,18 +27,14 @@ from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
 from govopen_cli.codes.go.statutory import GO307, GO308, GO309, GO310
 
 
-def _normal(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
 def matter_text(item: Item) -> str:
-    """All levels of the item's 公开事项, normalised."""
-    return "".join(_normal(m) for m in item.matter)
+    """All levels of the item's 公开事项, normalised (worked out once per item)."""
+    return item.matter_text
 
 
 def _what(item: Item) -> str:
-    """What the item is: its 公开事项 and 公开内容."""
-    return matter_text(item) + "".join(_normal(c) for c in item.content)
+    """What the item is: its 公开事项 and 公开内容 (worked out once per item)."""
+    return item.what_text
 
 
 def _minimums(item: Item) -> list[TimeLimit]:
@@ -204,7 +199,7 @@ def is_enforcement_decision(item: Item) -> bool:
     matter = matter_text(item)
     if not _ENFORCEMENT.search(matter):
         return False
-    last = _normal(item.matter[-1]) if item.matter else ""
+    last = item.matter_key[-1] if item.matter else ""
     if _GUIDE.search(last):
         return False
     # By the matter alone: "办理结果" in the content of a 事项清单 row is not a decision row.
