@@ -41,9 +41,30 @@ def catalog_yaml(
     class FlowMap(dict[str, Any]):
         pass
 
+    analyses: dict[str, Any] = {}
+    tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+
     class Dumper(yaml.SafeDumper):
         def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
             super().increase_indent(flow, False)
+
+        # The same texts recur thousands of times in a catalog (channels, owners, 公开依据):
+        # the emitter's scalar analysis and the resolver's implicit tag depend on the text
+        # alone (and on options fixed for this dumper), so each is worked out once.
+        def analyze_scalar(self, scalar: str) -> Any:
+            found = analyses.get(scalar)
+            if found is None:
+                found = analyses[scalar] = super().analyze_scalar(scalar)
+            return found
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is not yaml.ScalarNode:
+                return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            key = (value, implicit)
+            tag = tags.get(key)
+            if tag is None:
+                tag = tags[key] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
 
     def flow_list(dumper: yaml.SafeDumper, value: Flow) -> yaml.Node:
         return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)

@@ -68,6 +68,12 @@ def open_checked(path: Path) -> Any:
     The caller closes it. Raises :class:`UnreadableWorkbookError` for a file that
     is not a sound .xlsx workbook within the bounds.
     """
+    raw, extents = check_file(path)
+    return load_checked(raw, extents)
+
+
+def check_file(path: Path) -> tuple[bytes, dict[str, SheetExtent]]:
+    """Steps 1–3 above: the file's bytes and each worksheet's extent, by part name."""
     try:
         raw = read_input(path, limit=MAX_WORKBOOK_BYTES)
     except InputFileError as exc:
@@ -86,6 +92,11 @@ def open_checked(path: Path) -> Any:
     with archive:
         check_archive(archive)
         extents = check_sheets(archive)
+    return raw, extents
+
+
+def load_checked(raw: bytes, extents: dict[str, SheetExtent]) -> Any:
+    """Step 4: the checked workbook opened with openpyxl (read-only, values)."""
     wb = _load(raw)
     for ws in getattr(wb, "worksheets", []):
         extent: SheetExtent | None = extents.get(getattr(ws, "_worksheet_path", ""))
