@@ -8,6 +8,7 @@ the JSON Schema when the project has one. No workbook here: the caller passes da
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -123,7 +124,13 @@ def catalog_yaml(
     lines.append("")
     # One dump for all items (a call per item costs more than the items), then a
     # blank line and the item's place in the workbook above each "  - id:".
-    block = dump({"items": [shape(item) for item in data["items"]]}).rstrip()
+    from govopen_cli.catalog.yaml_items import items_block
+
+    shaped = [shape(item) for item in data["items"]]
+    analyst = Dumper(io.StringIO(), allow_unicode=True, width=10_000, indent=2)
+    block = items_block(shaped, dump, analyst, Flow, FlowMap)
+    if block is None:  # not the usual shape: PyYAML lays it out
+        block = dump({"items": shaped}).rstrip()
     n = 0
     for line in block.splitlines():
         if line.startswith("  - ") and not line.startswith("  -  "):
