@@ -61,7 +61,9 @@ def same(slow: SheetGrid, fast: SheetGrid) -> None:
     assert fast.uncached == slow.uncached
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     cells=st.lists(st.lists(CELLS, max_size=6), min_size=1, max_size=6),
     merges=st.lists(st.tuples(st.integers(1, 6), st.integers(1, 6), st.integers(0, 2)), max_size=3),
