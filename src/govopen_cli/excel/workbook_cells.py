@@ -33,7 +33,7 @@ class SheetExtent:
     """The range a sheet uses: rows and columns up to the last cell holding something.
 
     The same pass notes what a values-only reader (python-calamine) does not give the
-    way openpyxl does (:mod:`.fast_sheet`): merged ranges, formulas whose value was never
+    way openpyxl does (:mod:`.fast_book`): merged ranges, formulas whose value was never
     saved, and the cells whose value calamine reads otherwise (dates, error values, a
     number written ``3.0`` or too long for a float, an empty text), each with openpyxl's
     value. ``plain`` is False when the sheet has something the fast reader cannot match
