@@ -82,10 +82,13 @@ def _calamine_grid(book: Any, extent: SheetExtent) -> SheetGrid | None:
     except Exception:  # a sheet calamine cannot read: openpyxl reads it
         return None
     exact = extent.exact
-    rows: list[list[Any]] = []
+    # Each row is replaced where it stands, so calamine's rows and the grid's are not
+    # both held whole.
+    rows: list[Any] = data
+    del rows[height:]
     dates: list[tuple[int, int]] = []
     blank = [None] * width
-    for r, values in enumerate(data[:height], 1):
+    for r, values in enumerate(rows, 1):
         row: list[Any] = [None if v == "" else v for v in values[:width]]
         for c, v in enumerate(row, 1):
             if type(v) is float:
@@ -95,7 +98,7 @@ def _calamine_grid(book: Any, extent: SheetExtent) -> SheetGrid | None:
                 dates.append((r, c))
         if len(row) < width:
             row.extend(blank[: width - len(row)])
-        rows.append(row)
+        rows[r - 1] = row
     if any(d not in exact for d in dates):
         return None  # a date by calamine's rules that openpyxl reads as a number
     while len(rows) < height:
@@ -103,7 +106,9 @@ def _calamine_grid(book: Any, extent: SheetExtent) -> SheetGrid | None:
     for (r, c), v in exact.items():
         if r <= height and c <= width:
             rows[r - 1][c - 1] = v
-    grid = SheetGrid.of(extent.title, [tuple(row) for row in rows], _merges(extent.merges))
+    for i, row in enumerate(rows):
+        rows[i] = tuple(row)
+    grid = SheetGrid.of(extent.title, rows, _merges(extent.merges))
     grid.uncached = extent.uncached
     return grid
 

@@ -47,6 +47,8 @@ class SheetExtent:
     uncached: set[tuple[int, int]] = field(default_factory=set)
     exact: dict[tuple[int, int], Any] = field(default_factory=dict)
     plain: bool = True
+    #: The sheet has a ``<dimension>`` (without one, openpyxl parses the whole sheet to learn so).
+    dimension: bool = False
 
 
 def _local(tag: str) -> str:
@@ -306,13 +308,13 @@ class _Sheet:
 
     def _exact(self, row: int, col: int, kind: str, value: str, style: str | None) -> None:
         """openpyxl's value of a cell whose value calamine reads otherwise."""
-        from openpyxl.utils.datetime import from_excel, from_ISO8601
-
         exact = self.extent.exact
         if kind == "n":
             number = float(value) if any(c in value for c in ".eE") else int(value)
             styles = self.styles
             if styles is not None and int(style or 0) in styles[0]:
+                from openpyxl.utils.datetime import from_excel
+
                 try:
                     exact[(row, col)] = from_excel(
                         number, styles[2], timedelta=int(style or 0) in styles[1]
@@ -327,6 +329,8 @@ class _Sheet:
             if int(value) in self.empty:
                 exact[(row, col)] = ""
         elif kind == "d":
+            from openpyxl.utils.datetime import from_ISO8601
+
             exact[(row, col)] = from_ISO8601(value)
         elif kind not in ("b", "str"):
             exact[(row, col)] = value  # an error value (#REF!) or an unknown kind: its text
@@ -365,6 +369,7 @@ def _check_sheet(
                     el.clear()
                 elif tag == "dimension":
                     sheet.ranged(el, "的 <dimension>")
+                    sheet.extent.dimension = True
                 elif tag == "mergeCell":
                     sheet.ranged(el, "的合并单元格")
                     if el.get("ref"):
