@@ -73,6 +73,9 @@ TEXT = st.one_of(
             "\t制表",
             "~",
             "a\u2028b",
+            "a\rb",
+            "a\x85b",
+            "尾\u2029",
         ]
     ),
     st.text(alphabet="事项 :#-,[]{}'\"\n\tabc1", max_size=12),
@@ -99,7 +102,7 @@ ITEM = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(items=st.lists(ITEM, min_size=1, max_size=3))
 def test_any_items(items: list[dict[str, Any]]) -> None:
     data = {"format": 1, "catalog": {"id": "x"}, "items": items}

@@ -21,6 +21,8 @@ _KEY = re.compile(r"^[a-z_]+\Z")
 _STR = "tag:yaml.org,2002:str"
 #: Longest line written here; PyYAML folds only past its width (10,000 columns).
 _LONGEST = 5_000
+#: What str.splitlines() splits at besides "\n" (catalog_yaml's PyYAML path does).
+_OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
 class _Outside(Exception):
@@ -29,12 +31,16 @@ class _Outside(Exception):
 
 def items_block(
     items: list[dict[str, Any]],
+    shape: Callable[[dict[str, Any]], dict[str, Any]],
     dump: Callable[[Any], str],
     dumper: Any,
     flow: type[list[Any]],
     flow_map: type[dict[str, Any]],
-) -> str | None:
-    """``dump({"items": items})`` without its final line break, or None (use PyYAML)."""
+) -> list[str] | None:
+    """The lines of ``dump({"items": [shape(item) for item in items]})`` after ``items:``,
+    one string per item (its lines joined), or None: then use PyYAML. One string per item,
+    not per line, and each item shaped only while it is written: a 50,000-item catalog
+    would otherwise hold a million line strings and a shaped copy of every item."""
     texts: dict[tuple[str, str], str] = {}
 
     def scalar(value: Any, where: str) -> str:
@@ -71,14 +77,16 @@ def items_block(
             raise _Outside
         return text
 
-    out = ["items:"]
-    add = out.append
+    chunks: list[str] = []
     try:
         if not items:
             raise _Outside  # "items: []"
-        for item in items:
+        for raw in items:
+            item = shape(raw)
             if type(item) is not dict or not item:
                 raise _Outside
+            out: list[str] = []
+            add = out.append
             first = True
             for key, value in item.items():
                 if not isinstance(key, str) or not _KEY.match(key):
@@ -103,9 +111,14 @@ def items_block(
                     raise _Outside
                 else:
                     add(f"{lead}{key}: {scalar(value, 'value')}")
+            chunk = "\n".join(out)
+            if any(sep in chunk for sep in _OTHER_BREAKS):
+                raise _Outside  # catalog_yaml splits PyYAML's text at these too
+            chunks.append(chunk)
     except _Outside:
         return None
-    return "\n".join(out).rstrip()
+    chunks[-1] = chunks[-1].rstrip()  # as yaml.dump(...).rstrip()
+    return chunks
 
 
 def _scalar_text(

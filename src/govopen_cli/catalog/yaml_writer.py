@@ -122,15 +122,22 @@ def catalog_yaml(
     lines.append(dump({"format": data["format"]}).rstrip())
     lines.append(dump({"catalog": data["catalog"]}).rstrip())
     lines.append("")
-    # One dump for all items (a call per item costs more than the items), then a
-    # blank line and the item's place in the workbook above each "  - id:".
     from govopen_cli.catalog.yaml_items import items_block
 
-    shaped = [shape(item) for item in data["items"]]
     analyst = Dumper(io.StringIO(), allow_unicode=True, width=10_000, indent=2)
-    block = items_block(shaped, dump, analyst, Flow, FlowMap)
-    if block is None:  # not the usual shape: PyYAML lays it out
-        block = dump({"items": shaped}).rstrip()
+    chunks = items_block(data["items"], shape, dump, analyst, Flow, FlowMap)
+    if chunks is not None:  # the usual shape: one string per item, laid out as PyYAML does
+        lines.append("items:")
+        for n, chunk in enumerate(chunks):
+            if n:
+                lines.append("")
+            if n < len(sources) and sources[n]:
+                lines.append(f"  # {sources[n]}")
+            lines.append(chunk)
+        return "\n".join(lines) + "\n"
+    # One dump for all items (a call per item costs more than the items), then a
+    # blank line and the item's place in the workbook above each "  - id:".
+    block = dump({"items": [shape(item) for item in data["items"]]}).rstrip()
     n = 0
     for line in block.splitlines():
         if line.startswith("  - ") and not line.startswith("  -  "):
