@@ -15,7 +15,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from _bench import ROOT, compare, floor, govopen
+from _bench import GOVOPEN, PYTHON, ROOT, compare, floor, govopen
 from _workbook import workbook
 
 READ_ONLY = """
@@ -50,21 +50,28 @@ def main() -> None:
         action="store_true",
         help="keep govopen's 1,000,000-values limit (a 50,000-item file is then refused)",
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="PYTHON",
+        help="also time the same import by another checkout's Python (e.g. main's .venv/bin/python)",
+    )
     args = parser.parse_args()
     _, xlsx, _ = workbook(args.corpus, args.items, not args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         out = str(Path(tmp) / "imported.yaml")
-        compare(
-            f"import, {args.items} items ({xlsx})",
-            {
-                "govopen import": govopen(
-                    ["import", str(xlsx), "-o", out, "--force"], not args.limit
-                ),
-                "floor: openpyxl read_only": floor(READ_ONLY, str(xlsx)),
-                "floor: python-calamine": floor(CALAMINE, str(xlsx)),
-            },
-            args.runs,
-        )
+        command = govopen(["import", str(xlsx), "-o", out, "--force"], not args.limit)
+        tools = {
+            "govopen import": command,
+            "floor: openpyxl read_only": floor(READ_ONLY, str(xlsx)),
+            "floor: python-calamine": floor(CALAMINE, str(xlsx)),
+        }
+        if args.baseline:  # the same command line run by the other checkout's interpreter
+            tools["baseline govopen import"] = [
+                args.baseline if part == PYTHON else part for part in command
+            ]
+            if command[0] == GOVOPEN:
+                tools["baseline govopen import"][0] = str(Path(args.baseline).parent / "govopen")
+        compare(f"import, {args.items} items ({xlsx})", tools, args.runs)
 
 
 if __name__ == "__main__":

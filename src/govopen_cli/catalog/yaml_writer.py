@@ -8,6 +8,7 @@ the JSON Schema when the project has one. No workbook here: the caller passes da
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,9 +42,30 @@ def catalog_yaml(
     class FlowMap(dict[str, Any]):
         pass
 
+    analyses: dict[str, Any] = {}
+    tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+
     class Dumper(yaml.SafeDumper):
         def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
             super().increase_indent(flow, False)
+
+        # The same texts recur thousands of times in a catalog (channels, owners, 公开依据):
+        # the emitter's scalar analysis and the resolver's implicit tag depend on the text
+        # alone (and on options fixed for this dumper), so each is worked out once.
+        def analyze_scalar(self, scalar: str) -> Any:
+            found = analyses.get(scalar)
+            if found is None:
+                found = analyses[scalar] = super().analyze_scalar(scalar)
+            return found
+
+        def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+            if kind is not yaml.ScalarNode:
+                return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            key = (value, implicit)
+            tag = tags.get(key)
+            if tag is None:
+                tag = tags[key] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
 
     def flow_list(dumper: yaml.SafeDumper, value: Flow) -> yaml.Node:
         return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
@@ -100,6 +122,19 @@ def catalog_yaml(
     lines.append(dump({"format": data["format"]}).rstrip())
     lines.append(dump({"catalog": data["catalog"]}).rstrip())
     lines.append("")
+    from govopen_cli.catalog.yaml_items import items_block
+
+    analyst = Dumper(io.StringIO(), allow_unicode=True, width=10_000, indent=2)
+    chunks = items_block(data["items"], shape, dump, analyst, Flow, FlowMap)
+    if chunks is not None:  # the usual shape: one string per item, laid out as PyYAML does
+        lines.append("items:")
+        for n, chunk in enumerate(chunks):
+            if n:
+                lines.append("")
+            if n < len(sources) and sources[n]:
+                lines.append(f"  # {sources[n]}")
+            lines.append(chunk)
+        return "\n".join(lines) + "\n"
     # One dump for all items (a call per item costs more than the items), then a
     # blank line and the item's place in the workbook above each "  - id:".
     block = dump({"items": [shape(item) for item in data["items"]]}).rstrip()

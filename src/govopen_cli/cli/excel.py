@@ -184,6 +184,7 @@ def import_command(
     )
     if result.catalog is None:
         raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
+    result.catalog = None  # written: the check reads the file, so the data need not stay
     check = check_paths([output], CheckOptions(config=config))
     shown, folded = fold_reported(check.report, [result])
     emit(render(REPORT, shown, "text"), None)

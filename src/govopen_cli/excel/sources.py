@@ -1,7 +1,7 @@
 """Every kind of file an agency publishes its 标准目录 in, read into one model: :class:`SheetGrid`.
 
-- ``.xlsx`` (``.xlsm``): openpyxl, which also gives merged ranges and formulas whose value
-  was never saved; a file that openpyxl cannot open is tried with calamine.
+- ``.xlsx`` (``.xlsm``): opened by openpyxl, values read by calamine as openpyxl gives them
+  (:mod:`.fast_book`); a file that openpyxl cannot open is tried with calamine.
 - ``.xls`` (old Excel, WPS) and ``.ods`` (LibreOffice, WPS): python-calamine for the values;
   merged ranges from calamine for .xls (``merged_cell_ranges``); calamine does not expose
   them for .ods, so they are read from the file's content.xml here. Where neither works,
@@ -24,19 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govopen_cli.excel.sheet import SheetGrid, UnreadableWorkbookError, open_workbook
+from govopen_cli.excel.fast_book import CalamineValues, xlsx_loader
+from govopen_cli.excel.sheet import SheetGrid, UnreadableWorkbookError
+from govopen_cli.excel.workbook_file import check_file, load_checked
 from govopen_cli.input_file import MAX_WORKBOOK_BYTES, read_input
 
 #: The suffixes ``govopen import`` reads, by kind.
-SUFFIXES = {
-    ".xlsx": "xlsx",
-    ".xlsm": "xlsx",
-    ".xls": "calamine",
-    ".ods": "calamine",
-    ".docx": "docx",
-    ".html": "html",
-    ".htm": "html",
-}
+SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xls": "calamine", ".ods": "calamine"}
+SUFFIXES |= {".docx": "docx", ".html": "html", ".htm": "html"}
 FORMATS_TEXT = "Excel 工作簿（.xlsx、.xls）、OpenDocument 表格（.ods）、Word 文档（.docx）、网页（.html、.htm）"
 
 Merge = tuple[int, int, int, int]
@@ -60,18 +55,19 @@ class Book:
 
     kind: str
     sheets: list[SourceSheet]
-    #: The workbook itself when openpyxl opened it (for the 说明 sheet of an export).
-    workbook: Any = None
+    workbook: Any = None  # openpyxl's, when it opened the file (for an export's 说明 sheet)
     #: What this file cannot tell (merged ranges of an .ods), said once.
     notes: list[str] = field(default_factory=list)
+    values: Any = None  # an .xlsx file's values read by calamine (fast_book)
 
     @property
     def names(self) -> list[str]:
         return [s.title for s in self.sheets]
 
     def close(self) -> None:
-        if self.workbook is not None:
-            self.workbook.close()
+        for opened in (self.workbook, self.values):
+            if opened is not None:
+                opened.close()
 
 
 def is_table_file(path: Path) -> bool:
@@ -88,7 +84,8 @@ def open_book(path: Path) -> Book:
         )
     if kind == "xlsx":
         try:
-            wb = open_workbook(path)
+            raw, extents = check_file(path)
+            wb = load_checked(raw, extents)
         except UnreadableWorkbookError:
             if not path.is_file() or zipfile.is_zipfile(path):  # refused for a reason: say it
                 raise
@@ -97,20 +94,19 @@ def open_book(path: Path) -> Book:
             except UnreadableWorkbookError:
                 pass
             raise
+        values = CalamineValues(raw, extents)
         sheets = [
-            SourceSheet(ws.title, ws.sheet_state == "visible", ws.max_row or 0, _xlsx_loader(ws))
+            SourceSheet(
+                ws.title, ws.sheet_state == "visible", ws.max_row or 0, xlsx_loader(values, ws)
+            )
             for ws in wb.worksheets
         ]
-        return Book("xlsx", sheets, workbook=wb)
+        return Book("xlsx", sheets, workbook=wb, values=values)
     if kind == "calamine":
         return _calamine_book(path)
     if kind == "docx":
         return _docx_book(path)
     return _html_book(path)
-
-
-def _xlsx_loader(ws: Any) -> Callable[[], SheetGrid]:
-    return lambda: SheetGrid(ws)
 
 
 # ── .xls / .ods ─────────────────────────────────────────────────────────────
@@ -173,7 +169,6 @@ def _ods_merges(path: Path) -> dict[str, list[Merge]]:
     """Merged ranges of each sheet of an .ods file (calamine does not give them): cells with
     ``number-rows-spanned`` / ``number-columns-spanned`` in content.xml, placed with the
     ``number-*-repeated`` counts as LibreOffice writes them."""
-    import zipfile
     from xml.etree.ElementTree import iterparse
 
     found: dict[str, list[Merge]] = {}

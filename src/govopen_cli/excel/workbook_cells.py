@@ -15,7 +15,7 @@ import math
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from xml.etree.ElementTree import ParseError, iterparse
 
@@ -30,11 +30,25 @@ _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 @dataclass
 class SheetExtent:
-    """The range a sheet uses: rows and columns up to the last cell holding something."""
+    """The range a sheet uses: rows and columns up to the last cell holding something.
+
+    The same pass notes what a values-only reader (python-calamine) does not give the
+    way openpyxl does (:mod:`.fast_book`): merged ranges, formulas whose value was never
+    saved, and the cells whose value calamine reads otherwise (dates, error values, a
+    number written ``3.0`` or too long for a float, an empty text), each with openpyxl's
+    value. ``plain`` is False when the sheet has something the fast reader cannot match
+    (cells out of order, escaped or phonetic text): it is then read by openpyxl.
+    """
 
     title: str
     rows: int = 0
     columns: int = 0
+    merges: list[str] = field(default_factory=list)
+    uncached: set[tuple[int, int]] = field(default_factory=set)
+    exact: dict[tuple[int, int], Any] = field(default_factory=dict)
+    plain: bool = True
+    #: The sheet has a ``<dimension>`` (without one, openpyxl parses the whole sheet to learn so).
+    dimension: bool = False
 
 
 def _local(tag: str) -> str:
@@ -90,14 +104,49 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return {name: title for name, title in parts.items() if name in names}
 
 
-def _shared_count(archive: zipfile.ZipFile) -> int:
+def text_as_openpyxl(el: Any) -> tuple[str, bool]:
+    """The text of a shared string (``<si>``) or inline string (``<is>``) as openpyxl
+    reads it (plain text and rich-text runs, not phonetic runs), and whether
+    python-calamine may read it otherwise (``_x000D_`` escapes, phonetic runs, CR)."""
+    parts: list[str] = []
+    odd = False
+    for child in el:
+        name = _local(child.tag)
+        if name == "t":
+            parts.append(child.text or "")
+        elif name == "r":
+            for t in child:
+                if _local(t.tag) == "t":
+                    parts.append(t.text or "")
+        else:
+            odd = True  # rPh, phoneticPr
+    text = "".join(parts)
+    return text, odd or "_x" in text or "x005F_" in text or "\r" in text
+
+
+@dataclass
+class SharedStrings:
+    """How many shared strings, which are empty, and whether calamine may read any otherwise."""
+
+    count: int = 0
+    empty: set[int] = field(default_factory=set)
+    plain: bool = True
+
+
+def _shared_count(archive: zipfile.ZipFile) -> SharedStrings:
     name = "xl/sharedStrings.xml"
+    found = SharedStrings()
     if name not in archive.namelist():
-        return 0
+        return found
     count = 0
     try:
         for _, el in iterparse(archive.open(name)):
             if _local(el.tag) == "si":
+                text, odd = text_as_openpyxl(el)
+                if not text:
+                    found.empty.add(count)
+                if odd:
+                    found.plain = False
                 count += 1
                 el.clear()
     except ParseError as exc:
@@ -107,22 +156,53 @@ def _shared_count(archive: zipfile.ZipFile) -> int:
         ) from exc
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise UnreadableWorkbookError(f"工作簿的共享字符串表无法解压（{exc}）。{REPAIR}") from exc
-    return count
+    found.count = count
+    return found
+
+
+def _date_styles(archive: zipfile.ZipFile) -> Any:
+    """The style numbers openpyxl reads as dates and as durations, and the epoch; None
+    when the stylesheet or the workbook's date system cannot be read here."""
+    try:
+        from openpyxl.styles.stylesheet import Stylesheet
+        from openpyxl.utils.datetime import WINDOWS_EPOCH
+        from openpyxl.xml.functions import fromstring
+
+        for _, el in iterparse(archive.open("xl/workbook.xml")):
+            if _local(el.tag) == "workbookPr" and el.get("date1904") not in (None, "0", "false"):
+                return None  # the 1904 date system: openpyxl reads such a workbook
+        if "xl/styles.xml" not in archive.namelist():
+            return set(), set(), WINDOWS_EPOCH
+        sheet = Stylesheet.from_tree(fromstring(archive.read("xl/styles.xml")))
+        if not sheet.cell_styles:
+            return set(), set(), WINDOWS_EPOCH
+        return set(sheet.date_formats), set(sheet.timedelta_formats), WINDOWS_EPOCH
+    except Exception:  # whatever openpyxl makes of it, it reads the workbook itself
+        return None
 
 
 def check_sheets(archive: zipfile.ZipFile) -> dict[str, SheetExtent]:
     """Check every worksheet; the range each really uses, by part name."""
     shared = _shared_count(archive)
-    return {
-        name: _check_sheet(archive, name, title, shared)
+    styles = _date_styles(archive)
+    extents = {
+        name: _check_sheet(archive, name, title, shared, styles)
         for name, title in _sheet_parts(archive).items()
     }
+    if styles is None:
+        for extent in extents.values():
+            extent.plain = False
+    return extents
 
 
 class _Sheet:
-    def __init__(self, title: str, shared: int) -> None:
+    def __init__(self, title: str, shared: SharedStrings, styles: Any = None) -> None:
         self.extent = SheetExtent(title)
-        self.shared = shared
+        self.shared = shared.count
+        self.empty = shared.empty
+        self.extent.plain = shared.plain
+        self.styles = styles  # (date style numbers, duration style numbers, epoch) or None
+        self.last = (0, 0)
         self.row = 0
         self.col = 0
         self.far = (0, 0)  # (row, column) of any cell, used or not, furthest out
@@ -165,9 +245,13 @@ class _Sheet:
         if style and not style.isdigit():
             raise self.fail(f"单元格 {ref}", f"格式编号“{_shown(style)}”不是数字")
         self.far = (max(self.far[0], row), max(self.far[1], col))
+        if (row, col) <= self.last:
+            self.extent.plain = False  # out of order: openpyxl reads it its own way
+        self.last = (row, col)
         kind = el.get("t", "n")
         value = None
         used = False
+        inline = None
         for child in el:
             name = _local(child.tag)
             if name == "v":
@@ -175,8 +259,19 @@ class _Sheet:
                 used = used or value is not None
             elif name in ("is", "f"):
                 used = True
+                if name == "is":
+                    inline = child
+        if len(el) and el[0].tag.endswith("}f") and el.get("r"):
+            saved = len(el) > 1 and (bool(el[1].text) or kind == "str")
+            if not saved:
+                self.extent.uncached.add((row, col))
         if value is not None and kind != "inlineStr":
             self._value(ref, kind, value)
+            self._exact(row, col, kind, value, style)
+        elif kind == "inlineStr" and inline is not None:
+            text, odd = text_as_openpyxl(inline)
+            if odd or not text:
+                self.extent.exact[(row, col)] = text
         if used:
             self.extent.rows = max(self.extent.rows, row)
             self.extent.columns = max(self.extent.columns, col)
@@ -211,6 +306,35 @@ class _Sheet:
             except (ValueError, TypeError, OverflowError, AttributeError):
                 raise self.fail(where, f"日期单元格的内容“{shown}”不是 ISO 8601 日期") from None
 
+    def _exact(self, row: int, col: int, kind: str, value: str, style: str | None) -> None:
+        """openpyxl's value of a cell whose value calamine reads otherwise."""
+        exact = self.extent.exact
+        if kind == "n":
+            number = float(value) if any(c in value for c in ".eE") else int(value)
+            styles = self.styles
+            if styles is not None and int(style or 0) in styles[0]:
+                from openpyxl.utils.datetime import from_excel
+
+                try:
+                    exact[(row, col)] = from_excel(
+                        number, styles[2], timedelta=int(style or 0) in styles[1]
+                    )
+                except (OverflowError, ValueError):
+                    exact[(row, col)] = "#VALUE!"
+            elif isinstance(number, float) and number.is_integer():
+                exact[(row, col)] = number  # 3.0 stays a float
+            elif isinstance(number, int) and abs(number) > 2**53:
+                exact[(row, col)] = number  # more digits than a float holds
+        elif kind == "s":
+            if int(value) in self.empty:
+                exact[(row, col)] = ""
+        elif kind == "d":
+            from openpyxl.utils.datetime import from_ISO8601
+
+            exact[(row, col)] = from_ISO8601(value)
+        elif kind not in ("b", "str"):
+            exact[(row, col)] = value  # an error value (#REF!) or an unknown kind: its text
+
     def ranged(self, el: Any, what: str) -> None:
         ref = el.get("ref") or el.get("sqref") or ""
         if ref and not _RANGE.match(ref):
@@ -226,8 +350,10 @@ class _Sheet:
             )
 
 
-def _check_sheet(archive: zipfile.ZipFile, name: str, title: str, shared: int) -> SheetExtent:
-    sheet = _Sheet(title, shared)
+def _check_sheet(
+    archive: zipfile.ZipFile, name: str, title: str, shared: SharedStrings, styles: Any
+) -> SheetExtent:
+    sheet = _Sheet(title, shared, styles)
     try:
         with archive.open(name) as source:
             for event, el in iterparse(source, events=("start", "end")):
@@ -243,8 +369,11 @@ def _check_sheet(archive: zipfile.ZipFile, name: str, title: str, shared: int) -
                     el.clear()
                 elif tag == "dimension":
                     sheet.ranged(el, "的 <dimension>")
+                    sheet.extent.dimension = True
                 elif tag == "mergeCell":
                     sheet.ranged(el, "的合并单元格")
+                    if el.get("ref"):
+                        sheet.extent.merges.append(el.get("ref", ""))
     except ParseError as exc:
         line, col = exc.position
         raise sheet.fail(

@@ -68,6 +68,12 @@ def open_checked(path: Path) -> Any:
     The caller closes it. Raises :class:`UnreadableWorkbookError` for a file that
     is not a sound .xlsx workbook within the bounds.
     """
+    raw, extents = check_file(path)
+    return load_checked(raw, extents)
+
+
+def check_file(path: Path) -> tuple[bytes, dict[str, SheetExtent]]:
+    """Steps 1–3 above: the file's bytes and each worksheet's extent, by part name."""
     try:
         raw = read_input(path, limit=MAX_WORKBOOK_BYTES)
     except InputFileError as exc:
@@ -86,7 +92,12 @@ def open_checked(path: Path) -> Any:
     with archive:
         check_archive(archive)
         extents = check_sheets(archive)
-    wb = _load(raw)
+    return raw, extents
+
+
+def load_checked(raw: bytes, extents: dict[str, SheetExtent]) -> Any:
+    """Step 4: the checked workbook opened with openpyxl (read-only, values)."""
+    wb = _load(raw, extents)
     for ws in getattr(wb, "worksheets", []):
         extent: SheetExtent | None = extents.get(getattr(ws, "_worksheet_path", ""))
         if extent is not None and hasattr(ws, "_cells_by_row"):
@@ -96,9 +107,22 @@ def open_checked(path: Path) -> Any:
     return wb
 
 
-def _load(raw: bytes) -> Any:
+def _load(raw: bytes, extents: dict[str, SheetExtent]) -> Any:
     from openpyxl import load_workbook
+    from openpyxl.reader import excel
 
+    base = excel.ReadOnlyWorksheet
+
+    class Sheet(base):  # type: ignore[misc,valid-type]
+        def _get_size(self) -> None:
+            # openpyxl looks for <dimension> before the rows, and without one parses the
+            # whole sheet to find none (a workbook written by openpyxl, like an export);
+            # the door saw whether there is one, and sets the size itself (above).
+            extent = extents.get(self._worksheet_path)
+            if extent is None or extent.dimension:
+                super()._get_size()
+
+    excel.ReadOnlyWorksheet = Sheet  # only while this workbook is opened
     try:
         return load_workbook(io.BytesIO(raw), read_only=True, data_only=True, keep_links=False)
     except KeyError as exc:
@@ -109,6 +133,8 @@ def _load(raw: bytes) -> Any:
         raise UnreadableWorkbookError(
             f"无法作为 .xlsx 工作簿读取：{type(exc).__name__}: {str(exc)[:200]}。{REPAIR}"
         ) from exc
+    finally:
+        excel.ReadOnlyWorksheet = base
 
 
 def _guarded(
