@@ -89,6 +89,26 @@ def test_the_run_used_worker_processes(tmp_path: Path, monkeypatch: pytest.Monke
     assert seen == [(d, 16) for d in range(1, 17)]  # the bar moves file by file, in order
 
 
+@pytest.mark.parametrize("failure", [OSError(38, "Function not implemented"), NotImplementedError])
+def test_a_machine_without_worker_processes_checks_in_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException
+) -> None:
+    """A locked-down CI runner (no semaphores for multiprocessing) still gets its report."""
+    import govopen_cli.checks.parallel as parallel_module
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise failure
+
+    corpus = _corpus(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    serial = check_paths([corpus], CheckOptions(keep_files=False, jobs=1))
+    monkeypatch.setattr(parallel_module, "ProcessPoolExecutor", refuse)
+    fallback = check_paths([corpus], CheckOptions(keep_files=False, jobs=2))
+    assert fallback.workers == 0
+    assert fallback.report.diagnostics == serial.report.diagnostics
+    assert fallback.report.files == serial.report.files
+
+
 def test_duties_option_naming_a_catalog_stops_the_parallel_run(run_line, tmp_path: Path) -> None:
     _corpus(tmp_path)
     line = "govopen check -j 2 --duties province/a/0-2024.yaml province"

@@ -10,6 +10,7 @@ in worker processes (:mod:`.parallel`) with the same report as one after another
 from __future__ import annotations
 
 import os
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,8 +57,13 @@ def check_paths(paths: list[Path], options: CheckOptions | None = None) -> Check
     targets = list(discover_files(paths))
     workers = 0 if options.keep_files else worker_count(options.jobs, len(targets))
     if workers > 1:
-        found = check_in_workers(session, targets, workers)
-    else:
+        try:
+            found = check_in_workers(session, targets, workers)
+        except (OSError, NotImplementedError, BrokenProcessPool):
+            # No worker processes here (a locked-down runner without semaphores, a worker
+            # killed for memory): the same check, in this process, from the start.
+            session, workers = Session(options), 0
+    if workers <= 1:
         workers = 0
         for done, path in enumerate(targets, 1):
             found.extend(check_target(session, path)[0])
