@@ -86,6 +86,9 @@ def test_the_run_used_worker_processes(tmp_path: Path, monkeypatch: pytest.Monke
     assert (serial.workers, parallel.workers) == (0, 2)
     assert parallel.report.diagnostics == serial.report.diagnostics
     assert parallel.report.files == serial.report.files
+    # every file named is in the report, the holidays file a catalog links to as well
+    assert len(serial.report.files) == 16
+    assert any(name.endswith("b/holidays.yaml") for name in serial.report.files)
     assert seen == [(d, 16) for d in range(1, 17)]  # the bar moves file by file, in order
 
 

@@ -34,8 +34,6 @@ class Outcome:
     #: Each file the task read, in the order read: (resolved path, the file without its
     #: document and model, its diagnostics fingerprinted as the serial run ends with).
     files: list[tuple[Path, LoadedFile]]
-    #: Files read as a linked mapping and dropped again (not a mapping).
-    popped: list[Path]
     #: The file was checked as a catalog.
     catalog: bool
 
@@ -78,10 +76,6 @@ def _merge(session: Session, path: Path, outcome: Outcome) -> list[Diagnostic]:
         elif key == target and outcome.catalog:
             # The serial run checks the file it read before (as a link) in place.
             session.loaded[key] = loaded
-    for key in outcome.popped:
-        if key in session.loaded:
-            del session.loaded[key]
-            session.order.remove(key)
     return outcome.found
 
 
@@ -127,4 +121,4 @@ def _check_one(path: Path) -> Outcome:
         loaded = session.loaded[key]
         bare = LoadedFile(loaded.path, loaded.display, loaded.kind, None, with_fingerprints(loaded))
         files.append((key, bare))
-    return Outcome(found=found, files=files, popped=session.popped, catalog=catalog)
+    return Outcome(found=found, files=files, catalog=catalog)

@@ -63,7 +63,6 @@ class Session:
         self.order: list[Path] = []
         self.configs: list[Config] = []
         #: Files read as a linked mapping and dropped again (not a mapping at all).
-        self.popped: list[Path] = []
 
     def config_for(self, path: Path) -> Config:
         """The configuration a file is checked under."""
@@ -115,11 +114,12 @@ class Session:
                         f"（按本文件所在目录解析为 {display_path(target)}）。请改正路径",
                     )
                 ]
+            known = target.resolve() in self.loaded  # a file of the run: it stays in the report
             mapping = self.get(target, "duties")
             if not_a_mapping(mapping):  # its lines are never quoted: it may be any file
-                self.loaded.pop(target.resolve())
-                self.order.remove(target.resolve())
-                self.popped.append(target.resolve())
+                if not known:
+                    self.loaded.pop(target.resolve())
+                    self.order.remove(target.resolve())
                 return None, [
                     _bad_duties_link(
                         cat_file,
