@@ -213,8 +213,9 @@ def _import_one(
     """Read one table file, print what import noticed, write the YAML when items were read."""
     from govopen_cli.catalog.config import apply_config
     from govopen_cli.catalog.files import display_path
-    from govopen_cli.catalog.yaml_writer import catalog_yaml, schema_reference
+    from govopen_cli.catalog.yaml_writer import schema_reference, write_catalog_yaml
     from govopen_cli.excel.reader import import_workbook
+    from govopen_cli.output_file import atomic_path
 
     shown = display_path(source)
     with progress_bar(f"读取 {shown}") if bar else nullcontext() as update:
@@ -241,10 +242,16 @@ def _import_one(
     ]
     if result.placeholders:
         comments.append("标有“待填写”的值原表中没有写明，请补充（govopen check 逐一报告）。")
-    text = catalog_yaml(
-        result.catalog, comments=comments, sources=result.sources, schema=schema_reference(output)
-    )
-    emit(text, output, force)
+    # Written item by item into the output door's temporary file (moved into place when
+    # whole): a 50,000-item catalog's text is never held at once.
+    with atomic_path(output, force=force) as tmp, tmp.open("w", encoding="utf-8", newline="") as f:
+        write_catalog_yaml(
+            f,
+            result.catalog,
+            comments=comments,
+            sources=result.sources,
+            schema=schema_reference(output),
+        )
     typer.echo(f"已写出 {output}：{result.items} 个事项（{result.tables}）。")
     return result, diagnostics
 
