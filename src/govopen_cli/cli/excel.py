@@ -185,6 +185,7 @@ def import_command(
     if result.catalog is None:
         raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
     result.catalog = None  # written: the check reads the file, so the data need not stay
+    _release_import()
     check = check_paths([output], CheckOptions(config=config))
     shown, folded = fold_reported(check.report, [result])
     emit(render(REPORT, shown, "text"), None)
@@ -195,6 +196,17 @@ def import_command(
     else:
         typer.echo(f"✓ {output} 通过 govopen check。")
     raise typer.Exit(1 if failed else 0)
+
+
+def _release_import() -> None:
+    """What the import held, given back before the check reads the written file: cyclic
+    garbage (openpyxl's workbook, the YAML dumper's caches) and the C heap's freed pages."""
+    import gc
+
+    from govopen_cli.excel.fast_book import release_freed
+
+    gc.collect()
+    release_freed()
 
 
 def _import_one(
@@ -308,10 +320,12 @@ def _import_folder(
             empty.append(source)
         else:
             written.append(target)
-            results.append(result)
             items += result.items
+            result.catalog = None  # written: kept for its places only, not every file's data
+            results.append(result)
     failed = False
     if written:
+        _release_import()
         check = check_paths(written, CheckOptions(config=config))
         shown, _ = fold_reported(check.report, results)
         emit(render(REPORT, shown, "text"), None)

@@ -90,6 +90,8 @@ def _calamine_grid(book: Any, extent: SheetExtent) -> SheetGrid | None:
         rows = _converted(source, height, width, extent.exact)
     except Exception:  # a sheet calamine cannot read: openpyxl reads it
         return None
+    del sheet, source
+    release_freed()  # calamine's values of the sheet, freed in its own heap
     if rows is None:
         return None  # a date by calamine's rules that openpyxl reads as a number
     blank = (None,) * width
@@ -139,6 +141,29 @@ def _converted(
     if any(d not in exact for d in dates):
         return None
     return rows
+
+
+def release_freed() -> None:
+    """Give the C heap's freed pages back to the system (glibc's ``malloc_trim``).
+
+    glibc keeps what is freed in its heap for the process to use again, and calamine's
+    values of a 50,000-row sheet (freed once converted) and a large import's data
+    (freed before its check) are many small blocks: without this the memory counts
+    until the process ends. Nothing happens where there is no ``malloc_trim``
+    (macOS, Windows, musl)."""
+    global _trim
+    if _trim is None:
+        try:
+            import ctypes
+
+            _trim = ctypes.CDLL(None).malloc_trim
+        except Exception:  # no such function in this C library, or no ctypes
+            _trim = False
+    if _trim:
+        _trim(0)
+
+
+_trim: Any = None
 
 
 def _merges(refs: list[str]) -> list[tuple[int, int, int, int]]:
