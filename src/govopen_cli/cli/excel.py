@@ -185,6 +185,7 @@ def import_command(
     if result.catalog is None:
         raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
     result.catalog = None  # written: the check reads the file, so the data need not stay
+    result.sources = []  # (their places are in the file's comments)
     _release_import()
     check = check_paths([output], CheckOptions(config=config))
     shown, folded = fold_reported(check.report, [result])
@@ -322,6 +323,7 @@ def _import_folder(
             written.append(target)
             items += result.items
             result.catalog = None  # written: kept for its places only, not every file's data
+            result.sources = []
             results.append(result)
     failed = False
     if written:
