@@ -163,6 +163,7 @@ def import_command(
 ) -> None:
     """把机关现有的标准目录（Excel、WPS、Word、网页）导入为目录文件（YAML），并立即检查。"""
     from govopen_cli.checks.run import CheckOptions, check_paths
+    from govopen_cli.excel.fast_book import release_freed
     from govopen_cli.excel.reader import fold_reported
     from govopen_cli.reporters import render
 
@@ -186,7 +187,7 @@ def import_command(
         raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
     result.catalog = None  # written: the check reads the file, so the data need not stay
     result.sources = []  # (their places are in the file's comments)
-    _release_import()
+    release_freed(collect=True)  # the import's garbage, before the check reads the file
     check = check_paths([output], CheckOptions(config=config))
     shown, folded = fold_reported(check.report, [result])
     emit(render(REPORT, shown, "text"), None)
@@ -197,17 +198,6 @@ def import_command(
     else:
         typer.echo(f"✓ {output} 通过 govopen check。")
     raise typer.Exit(1 if failed else 0)
-
-
-def _release_import() -> None:
-    """What the import held, given back before the check reads the written file: cyclic
-    garbage (openpyxl's workbook, the YAML dumper's caches) and the C heap's freed pages."""
-    import gc
-
-    from govopen_cli.excel.fast_book import release_freed
-
-    gc.collect()
-    release_freed()
 
 
 def _import_one(
@@ -283,6 +273,7 @@ def _import_folder(
 ) -> None:
     """Every table file under ``folder``, one YAML each in the folder ``output``, one summary."""
     from govopen_cli.checks.run import CheckOptions, check_paths
+    from govopen_cli.excel.fast_book import release_freed
     from govopen_cli.excel.reader import fold_reported
     from govopen_cli.excel.sources import FORMATS_TEXT, is_table_file
     from govopen_cli.reporters import render
@@ -327,7 +318,7 @@ def _import_folder(
             results.append(result)
     failed = False
     if written:
-        _release_import()
+        release_freed(collect=True)
         check = check_paths(written, CheckOptions(config=config))
         shown, _ = fold_reported(check.report, results)
         emit(render(REPORT, shown, "text"), None)

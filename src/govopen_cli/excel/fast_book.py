@@ -143,8 +143,10 @@ def _converted(
     return rows
 
 
-def release_freed() -> None:
-    """Give the C heap's freed pages back to the system (glibc's ``malloc_trim``).
+def release_freed(*, collect: bool = False) -> None:
+    """Give the C heap's freed pages back to the system (glibc's ``malloc_trim``), after
+    collecting cyclic garbage first with ``collect`` (openpyxl's workbook, the YAML
+    dumper's caches: ``govopen import`` before it checks the file it wrote).
 
     glibc keeps what is freed in its heap for the process to use again, and calamine's
     values of a 50,000-row sheet (freed once converted) and a large import's data
@@ -152,6 +154,10 @@ def release_freed() -> None:
     until the process ends. Nothing happens where there is no ``malloc_trim``
     (macOS, Windows, musl)."""
     global _trim
+    if collect:
+        import gc
+
+        gc.collect()
     if _trim is None:
         try:
             import ctypes
