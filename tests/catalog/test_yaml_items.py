@@ -114,3 +114,25 @@ def test_any_items(items: list[dict[str, Any]]) -> None:
     finally:
         yaml_items.items_block = original  # type: ignore[assignment]
     assert fast == slow
+
+
+def test_an_item_of_another_shape_after_written_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Items are written to the file one by one; an item the fast block cannot write (here
+    the third, a nested mapping) makes the file start over with PyYAML: nothing of the
+    first attempt is left in it."""
+    from govopen_cli.catalog.yaml_writer import write_catalog_yaml
+
+    good = {"id": "A-1", "matter": ["机构信息"], "content": ["领导信息"], "owner": "某局"}
+    odd = {"id": "A-3", "matter": ["机构信息"], "owner": {"name": {"nested": "某局"}}}
+    data = {"format": 1, "catalog": {"id": "x"}, "items": [good, dict(good, id="A-2"), odd]}
+    target = tmp_path / "out.yaml"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        write_catalog_yaml(handle, data, comments=["c"], sources=["目录!A5", "目录!A6"])
+    with monkeypatch.context() as m:
+        m.setattr(yaml_items, "items_block", lambda *args: None)
+        slow = catalog_yaml(data, comments=["c"], sources=["目录!A5", "目录!A6"])
+    written = target.read_text(encoding="utf-8")
+    assert written == slow
+    assert "  # 目录!A6\n" in written and written.count("items:") == 1

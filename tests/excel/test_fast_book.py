@@ -156,3 +156,24 @@ def test_shared_strings_escapes_errors_and_numbers(tmp_path: Path) -> None:
         [(slow, fast)] = both(path)
         assert fast is None
         assert slow.rows[0][0] in ("a_x000D_b", "事项")
+
+
+def test_a_table_away_from_a1_and_repeated_texts(tmp_path: Path) -> None:
+    """calamine's rows start at the first used column: a table placed at C3 (the way
+    some agencies leave margins) is read at the same cells as openpyxl reads it, and one
+    at A3 (blank rows above it) too. A text repeated down a column is held once."""
+    for first_col in (3, 1):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for r in range(3, 9):
+            ws.cell(r, first_col, "■政府网站\n□公开查阅点")
+            ws.cell(r, first_col + 1, r)
+            ws.cell(r, first_col + 3, f"事项{r}")
+        path = tmp_path / f"col{first_col}.xlsx"
+        wb.save(path)
+        [(slow, fast)] = both(path)
+        assert fast is not None  # read by calamine
+        same(slow, fast)
+        assert fast.rows[2][first_col - 1] == "■政府网站\n□公开查阅点"
+        assert fast.rows[7][first_col] == 8
+        assert fast.rows[2][first_col - 1] is fast.rows[7][first_col - 1]

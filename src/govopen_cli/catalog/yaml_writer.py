@@ -12,7 +12,7 @@ import io
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 
 def schema_reference(out_path: Path) -> str | None:
@@ -34,6 +34,22 @@ def catalog_yaml(
 ) -> str:
     """Readable YAML in the spec's format: 2-space indent, flow lists for short lists,
     block lists for content/basis/channels, Chinese unescaped, a blank line between items."""
+    buffer = io.StringIO()
+    write_catalog_yaml(buffer, data, comments=comments, sources=sources, schema=schema)
+    return buffer.getvalue()
+
+
+def write_catalog_yaml(
+    out: TextIO,
+    data: dict[str, Any],
+    *,
+    comments: Sequence[str] = (),
+    sources: Sequence[str] = (),
+    schema: str | None = None,
+) -> None:
+    """:func:`catalog_yaml`'s text written to ``out`` (seekable) item by item, so that a
+    50,000-item catalog's text is never held whole: the caller passes the temporary file
+    of the output door (:func:`govopen_cli.output_file.atomic_path`)."""
     import yaml
 
     class Flow(list[Any]):
@@ -122,19 +138,24 @@ def catalog_yaml(
     lines.append(dump({"format": data["format"]}).rstrip())
     lines.append(dump({"catalog": data["catalog"]}).rstrip())
     lines.append("")
-    from govopen_cli.catalog.yaml_items import items_block
+    out.write("\n".join(lines) + "\n")
+    from govopen_cli.catalog.yaml_items import Outside, items_block
 
     analyst = Dumper(io.StringIO(), allow_unicode=True, width=10_000, indent=2)
     chunks = items_block(data["items"], shape, dump, analyst, Flow, FlowMap)
     if chunks is not None:  # the usual shape: one string per item, laid out as PyYAML does
-        lines.append("items:")
-        for n, chunk in enumerate(chunks):
-            if n:
-                lines.append("")
-            if n < len(sources) and sources[n]:
-                lines.append(f"  # {sources[n]}")
-            lines.append(chunk)
-        return "\n".join(lines) + "\n"
+        mark = out.tell()
+        try:
+            out.write("items:\n")
+            for n, chunk in enumerate(chunks):
+                lead = "\n" if n else ""
+                if n < len(sources) and sources[n]:
+                    lead += f"  # {sources[n]}\n"
+                out.write(f"{lead}{chunk}\n")
+            return
+        except Outside:  # an item of another shape: PyYAML writes them all
+            out.seek(mark)
+            out.truncate()
     # One dump for all items (a call per item costs more than the items), then a
     # blank line and the item's place in the workbook above each "  - id:".
     block = dump({"items": [shape(item) for item in data["items"]]}).rstrip()
@@ -142,9 +163,8 @@ def catalog_yaml(
     for line in block.splitlines():
         if line.startswith("  - ") and not line.startswith("  -  "):
             if n:
-                lines.append("")
+                out.write("\n")
             if n < len(sources) and sources[n]:
-                lines.append(f"  # {sources[n]}")
+                out.write(f"  # {sources[n]}\n")
             n += 1
-        lines.append(line)
-    return "\n".join(lines) + "\n"
+        out.write(line + "\n")

@@ -163,6 +163,7 @@ def import_command(
 ) -> None:
     """把机关现有的标准目录（Excel、WPS、Word、网页）导入为目录文件（YAML），并立即检查。"""
     from govopen_cli.checks.run import CheckOptions, check_paths
+    from govopen_cli.excel.fast_book import release_freed
     from govopen_cli.excel.reader import fold_reported
     from govopen_cli.reporters import render
 
@@ -185,6 +186,8 @@ def import_command(
     if result.catalog is None:
         raise typer.Exit(COULD_NOT_RUN if result.unreadable else 1)
     result.catalog = None  # written: the check reads the file, so the data need not stay
+    result.sources = []  # (their places are in the file's comments)
+    release_freed(collect=True)  # the import's garbage, before the check reads the file
     check = check_paths([output], CheckOptions(config=config))
     shown, folded = fold_reported(check.report, [result])
     emit(render(REPORT, shown, "text"), None)
@@ -213,8 +216,9 @@ def _import_one(
     """Read one table file, print what import noticed, write the YAML when items were read."""
     from govopen_cli.catalog.config import apply_config
     from govopen_cli.catalog.files import display_path
-    from govopen_cli.catalog.yaml_writer import catalog_yaml, schema_reference
+    from govopen_cli.catalog.yaml_writer import schema_reference, write_catalog_yaml
     from govopen_cli.excel.reader import import_workbook
+    from govopen_cli.output_file import atomic_path
 
     shown = display_path(source)
     with progress_bar(f"读取 {shown}") if bar else nullcontext() as update:
@@ -241,10 +245,16 @@ def _import_one(
     ]
     if result.placeholders:
         comments.append("标有“待填写”的值原表中没有写明，请补充（govopen check 逐一报告）。")
-    text = catalog_yaml(
-        result.catalog, comments=comments, sources=result.sources, schema=schema_reference(output)
-    )
-    emit(text, output, force)
+    # Written item by item into the output door's temporary file (moved into place when
+    # whole): a 50,000-item catalog's text is never held at once.
+    with atomic_path(output, force=force) as tmp, tmp.open("w", encoding="utf-8", newline="") as f:
+        write_catalog_yaml(
+            f,
+            result.catalog,
+            comments=comments,
+            sources=result.sources,
+            schema=schema_reference(output),
+        )
     typer.echo(f"已写出 {output}：{result.items} 个事项（{result.tables}）。")
     return result, diagnostics
 
@@ -263,6 +273,7 @@ def _import_folder(
 ) -> None:
     """Every table file under ``folder``, one YAML each in the folder ``output``, one summary."""
     from govopen_cli.checks.run import CheckOptions, check_paths
+    from govopen_cli.excel.fast_book import release_freed
     from govopen_cli.excel.reader import fold_reported
     from govopen_cli.excel.sources import FORMATS_TEXT, is_table_file
     from govopen_cli.reporters import render
@@ -301,10 +312,13 @@ def _import_folder(
             empty.append(source)
         else:
             written.append(target)
-            results.append(result)
             items += result.items
+            result.catalog = None  # written: kept for its places only, not every file's data
+            result.sources = []
+            results.append(result)
     failed = False
     if written:
+        release_freed(collect=True)
         check = check_paths(written, CheckOptions(config=config))
         shown, _ = fold_reported(check.report, results)
         emit(render(REPORT, shown, "text"), None)

@@ -78,39 +78,98 @@ def _calamine_grid(book: Any, extent: SheetExtent) -> SheetGrid | None:
     if not height or not width:
         return None  # openpyxl reads an empty sheet by its own bounds
     try:
-        data = book.get_sheet_by_name(extent.title).to_python(skip_empty_area=False)
+        sheet = book.get_sheet_by_name(extent.title)
+        start = sheet.start
+        # Row by row, so calamine's values and the grid are never both held whole as
+        # Python objects; iter_rows() starts at the first used column, so a sheet whose
+        # column A is empty is read whole (with the empty columns) instead.
+        if start is not None and start[1]:
+            source = iter(sheet.to_python(skip_empty_area=False))
+        else:
+            source = sheet.iter_rows()
+        rows = _converted(source, height, width, extent.exact)
     except Exception:  # a sheet calamine cannot read: openpyxl reads it
         return None
-    exact = extent.exact
-    # Each row is replaced where it stands, so calamine's rows and the grid's are not
-    # both held whole.
-    rows: list[Any] = data
-    del rows[height:]
-    dates: list[tuple[int, int]] = []
-    blank = [None] * width
-    for r, values in enumerate(rows, 1):
-        row: list[Any] = [None if v == "" else v for v in values[:width]]
-        for c, v in enumerate(row, 1):
-            if type(v) is float:
-                if v.is_integer():
-                    row[c - 1] = int(v)  # openpyxl reads "3" as an int (see exact for "3.0")
-            elif isinstance(v, _DATES):
-                dates.append((r, c))
-        if len(row) < width:
-            row.extend(blank[: width - len(row)])
-        rows[r - 1] = row
-    if any(d not in exact for d in dates):
+    del sheet, source
+    release_freed()  # calamine's values of the sheet, freed in its own heap
+    if rows is None:
         return None  # a date by calamine's rules that openpyxl reads as a number
+    blank = (None,) * width
     while len(rows) < height:
-        rows.append(list(blank))
-    for (r, c), v in exact.items():
+        rows.append(blank)
+    for (r, c), v in extent.exact.items():
         if r <= height and c <= width:
-            rows[r - 1][c - 1] = v
-    for i, row in enumerate(rows):
-        rows[i] = tuple(row)
+            row = list(rows[r - 1])
+            row[c - 1] = v
+            rows[r - 1] = tuple(row)
     grid = SheetGrid.of(extent.title, rows, _merges(extent.merges))
     grid.uncached = extent.uncached
     return grid
+
+
+def _converted(
+    source: Any, height: int, width: int, exact: dict[tuple[int, int], Any]
+) -> list[tuple[Any, ...]] | None:
+    """The first ``height`` rows of ``source`` as openpyxl gives them, ``width`` values each,
+    or None when calamine read a date openpyxl does not (a cell not in ``exact``).
+
+    The same text recurs thousands of times in a catalog (channels, owners, 公开依据, ✓):
+    each distinct text is kept once, which makes the grid of a 50,000-row sheet a
+    fraction of the size of calamine's values.
+    """
+    shared: dict[str, str] = {}
+    keep = shared.setdefault
+    rows: list[tuple[Any, ...]] = []
+    dates: list[tuple[int, int]] = []
+    blank = [None] * width
+    for r, values in enumerate(source, 1):
+        if r > height:
+            break
+        row: list[Any] = [None if v == "" else v for v in values[:width]]
+        for c, v in enumerate(row):
+            kind = type(v)
+            if kind is str:
+                row[c] = keep(v, v)
+            elif kind is float:
+                if v.is_integer():
+                    row[c] = int(v)  # openpyxl reads "3" as an int (see exact for "3.0")
+            elif isinstance(v, _DATES):
+                dates.append((r, c + 1))
+        if len(row) < width:
+            row.extend(blank[: width - len(row)])
+        rows.append(tuple(row))
+    if any(d not in exact for d in dates):
+        return None
+    return rows
+
+
+def release_freed(*, collect: bool = False) -> None:
+    """Give the C heap's freed pages back to the system (glibc's ``malloc_trim``), after
+    collecting cyclic garbage first with ``collect`` (openpyxl's workbook, the YAML
+    dumper's caches: ``govopen import`` before it checks the file it wrote).
+
+    glibc keeps what is freed in its heap for the process to use again, and calamine's
+    values of a 50,000-row sheet (freed once converted) and a large import's data
+    (freed before its check) are many small blocks: without this the memory counts
+    until the process ends. Nothing happens where there is no ``malloc_trim``
+    (macOS, Windows, musl)."""
+    global _trim
+    if collect:
+        import gc
+
+        gc.collect()
+    if _trim is None:
+        try:
+            import ctypes
+
+            _trim = ctypes.CDLL(None).malloc_trim
+        except Exception:  # no such function in this C library, or no ctypes
+            _trim = False
+    if _trim:
+        _trim(0)
+
+
+_trim: Any = None
 
 
 def _merges(refs: list[str]) -> list[tuple[int, int, int, int]]:

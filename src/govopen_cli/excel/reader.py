@@ -28,7 +28,7 @@ catalog header is read from there and the other generated sheets are skipped.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,6 +143,13 @@ def fold_reported(report: Report, results: Sequence[ImportResult]) -> tuple[Repo
     return dataclasses.replace(report, diagnostics=kept), len(report.diagnostics) - len(kept)
 
 
+def _taken(items: list[Any]) -> Iterator[Any]:
+    """The items of ``items`` in order, each removed from the list as it is given."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
 def import_workbook(
     path: Path,
     *,
@@ -241,6 +248,7 @@ def _import(
                     "（需要“公开事项”或“一级事项”，以及公开内容、公开依据、公开时限等列），已跳过",
                     sheet=ws.title,
                 )
+            del grid
             continue
         used.append(ws.title)
         for row, col, name in header.unknown:
@@ -280,6 +288,7 @@ def _import(
                 found_title["title"] = (ws.caption, 0, 0)
             found_sheet = ws.title
         SheetImport(grid, header, ctx).run(tick)
+        del grid, header  # read: the next sheet's grid is not held beside it
     if not ctx.items:
         if not used:
             report.add(
@@ -291,11 +300,9 @@ def _import(
     header_data, placeholders = catalog_header(
         report, about, found_title, found_sheet, agency, year, catalog_id, title
     )
-    data = {
-        "format": 1,
-        "catalog": header_data,
-        "items": [it.to_data() for it in ctx.items],
-    }
+    # Each item in the data form as the item itself is let go: not both held whole.
+    items, ctx.items = ctx.items, []
+    data = {"format": 1, "catalog": header_data, "items": [it.to_data() for it in _taken(items)]}
     style = report.styles.get(used[0], "sheet") if used else "sheet"
     return ImportResult(
         data,
