@@ -134,3 +134,19 @@ def test_widths_to_show_widens_as_character_by_character():
                 expected[i] = min(120.0, expected[i] + 2)
     assert widths == expected
     assert widths[0] > 10
+
+
+def test_an_openpyxl_without_the_internals_gets_its_own_cells(tmp_path, monkeypatch):
+    """A 3.1.x that moved a part row_xml builds on is written the slow, correct way."""
+    from openpyxl.worksheet._writer import WorksheetWriter
+
+    decide = writer.can_stream.__wrapped__  # the decision itself, not the cached answer
+    monkeypatch.delattr(WorksheetWriter, "get_stream")
+    assert not decide()
+    monkeypatch.undo()
+    assert decide()
+    path = REPO / "catalogs/pingyao-zrzyj/2025.yaml"
+    _export(path, tmp_path / "cells.xlsx", False, monkeypatch)
+    monkeypatch.setattr(writer, "can_stream", lambda: False)
+    _export(path, tmp_path / "fallback.xlsx", True, monkeypatch)
+    assert _parts(tmp_path / "fallback.xlsx") == _parts(tmp_path / "cells.xlsx")
