@@ -244,6 +244,38 @@ def _rows(writer: Any) -> Generator[None, bytes, None]:
     writer.xf.send(None)
 
 
+@cache
+def can_stream() -> bool:
+    """Whether rows may be written as text: the openpyxl whose output :mod:`.row_xml`
+    reproduces (3.1, writing through lxml, with the internals it builds on). Any other
+    falls back to openpyxl's cells."""
+    import openpyxl
+
+    if not (openpyxl.LXML and openpyxl.__version__.startswith("3.1.")):
+        return False
+    return _internals_present()
+
+
+def _internals_present() -> bool:
+    """The parts of openpyxl :mod:`.row_xml` uses are all there (a 3.1.x that moved one
+    gets openpyxl's own cells, never a crash)."""
+    try:
+        from openpyxl.cell import _writer as cell_writer
+        from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+        from openpyxl.worksheet._writer import WorksheetWriter
+        from openpyxl.xml.functions import xmlfile  # noqa: F401
+    except ImportError:
+        return False
+    return (
+        hasattr(cell_writer, "lxml_write_cell")
+        and all(
+            hasattr(WorksheetWriter, name)
+            for name in ("write_top", "get_stream", "write_tail", "close")
+        )
+        and all(hasattr(WriteOnlyWorksheet, name) for name in ("_get_writer", "close"))
+    )
+
+
 class RowStream:
     """Rows written as bytes into a write-only sheet: made before its first row; the
     sheet's ``close`` (when the workbook is saved) ends them and writes the sheet's tail."""
