@@ -71,6 +71,11 @@ def shown(path: Path | str) -> str:
 def _open_error(path: Path | str, exc: OSError) -> InputFileError:
     name = shown(path)
     if exc.errno == errno.ENOENT:
+        if os.path.islink(path):
+            target = shown(os.readlink(path))
+            return InputFileError(
+                f"{name} 是一个链接，它指向的 {target} 不存在。请修复或删除这个链接"
+            )
         return InputFileError(f"找不到文件 {name}。请检查路径")
     if exc.errno == errno.ENAMETOOLONG:
         return InputFileError(f"路径过长，系统无法打开：{name}。请检查路径是否写错")

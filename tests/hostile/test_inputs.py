@@ -183,6 +183,18 @@ def test_a_locked_subfolder_is_reported_not_skipped(run_line, tmp_path, monkeypa
     assert any(line.startswith("locked:1:1: GO011") for line in result.lines), result.lines
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_link_to_nothing_in_a_folder_is_reported_not_skipped(run_line, tmp_path):
+    (tmp_path / "c.yaml").write_bytes((MINIMAL / "catalog.yaml").read_bytes())
+    (tmp_path / "sanding.yaml").write_bytes((MINIMAL / "sanding.yaml").read_bytes())
+    (tmp_path / "old.yaml").symlink_to(tmp_path / "moved" / "2024.yaml")
+    result = run_line(f"govopen check {tmp_path}", cwd=tmp_path)
+    assert result.exit_code == 1
+    [line] = [line for line in result.lines if line.startswith("old.yaml:1:1: GO011")]
+    assert "old.yaml 是一个链接，它指向的" in line and "2024.yaml 不存在" in line
+    assert result.lines[-1].startswith("检查了 3 个文件，错误 1 个")
+
+
 def _refusing(real_open, locked: Path):
     def opener(path, flags, *args, **kwargs):
         if Path(path) == locked:

@@ -31,9 +31,13 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def display_path(path: Path) -> str:
-    """The path as users see it: relative to the working directory when inside it."""
+    """The path as users see it: relative to the working directory when inside it.
+
+    A link is shown by its own name, not by the file it points to (which may not exist).
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        where = path.absolute().parent.resolve() / path.name
+        return str(where.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -74,12 +78,9 @@ def _yaml_files_below(folder: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
             candidate = Path(root) / name
-            if (
-                not name.startswith(".")
-                and candidate.suffix.lower() in YAML_SUFFIXES
-                and candidate.is_file()
-            ):
-                found.append(candidate)
+            if not name.startswith(".") and candidate.suffix.lower() in YAML_SUFFIXES:
+                # a link to nothing (or to something that is no file) is reported, not skipped
+                (found if candidate.is_file() else locked).append(candidate)
     return sorted(found) + sorted(locked)
 
 
