@@ -193,6 +193,9 @@ def test_a_link_to_nothing_in_a_folder_is_reported_not_skipped(run_line, tmp_pat
     [line] = [line for line in result.lines if line.startswith("old.yaml:1:1: GO011")]
     assert "old.yaml 是一个链接，它指向的" in line and "2024.yaml 不存在" in line
     assert result.lines[-1].startswith("检查了 3 个文件，错误 1 个")
+    named = run_line("govopen check old.yaml", cwd=tmp_path)
+    assert named.exit_code == 2
+    assert "old.yaml 是一个链接，它指向的" in named.stderr and "不存在" in named.stderr
 
 
 def _refusing(real_open, locked: Path):

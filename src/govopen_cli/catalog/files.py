@@ -48,6 +48,10 @@ def discover_files(paths: Iterable[Path]) -> list[Path]:
     seen: set[Path] = set()
     for path in paths:
         if not path.exists():
+            if path.is_symlink():
+                raise PathNotFoundError(
+                    f"{path} 是一个链接，它指向的 {os.readlink(path)} 不存在：请修复或删除这个链接"
+                )
             raise PathNotFoundError(f"路径不存在：{path}")
         if path.is_dir():
             candidates = _yaml_files_below(path)
