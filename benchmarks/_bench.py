@@ -8,6 +8,7 @@ machine load; the medians and the ratio of the medians are printed.
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -48,15 +49,37 @@ def run(cmd: list[str]) -> tuple[float, float, int]:
     return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 
+def before_option(parser: argparse.ArgumentParser) -> None:
+    """``--before PYTHON``: also time another install of govopen (the checkout before a
+    change, in its own venv) in the same run. ``--baseline`` is the same option."""
+    parser.add_argument(
+        "--before",
+        "--baseline",
+        dest="before",
+        metavar="PYTHON",
+        default="",
+        help="the python of another checkout's venv (e.g. main's .venv/bin/python): the same "
+        "command run by its govopen too, for a before/after ratio in the same run",
+    )
+
+
+def elsewhere(python: str, command: list[str]) -> list[str]:
+    """``command`` (made by :func:`govopen` or :func:`floor`) run by another install:
+    its ``govopen`` script in place of ours, or its Python in place of ours."""
+    if command[0] == GOVOPEN:
+        return [str(Path(python).parent / "govopen"), *command[1:]]
+    return [python if part == PYTHON else part for part in command]
+
+
 def floor(code: str, *args: str) -> list[str]:
     """A command running ``code`` in a fresh Python with ``args`` as ``sys.argv[1:]``."""
     return [PYTHON, "-c", code, *args]
 
 
-def compare(
-    title: str, tools: dict[str, list[str]], runs: int, ok: tuple[int, ...] = (0, 1)
-) -> None:
-    """Run ``tools`` alternately ``runs`` times; print medians, peaks and ratios to the first."""
+def measure(
+    tools: dict[str, list[str]], runs: int, ok: tuple[int, ...] = (0, 1)
+) -> tuple[dict[str, list[float]], dict[str, float]]:
+    """Run ``tools`` alternately ``runs`` times: each one's wall times and peak RSS in MB."""
     times: dict[str, list[float]] = {name: [] for name in tools}
     peaks: dict[str, float] = dict.fromkeys(tools, 0.0)
     for _ in range(runs):
@@ -66,6 +89,14 @@ def compare(
                 sys.exit(f"{name} failed with status {code}: {' '.join(cmd[:4])} …")
             times[name].append(elapsed)
             peaks[name] = max(peaks[name], rss)
+    return times, peaks
+
+
+def compare(
+    title: str, tools: dict[str, list[str]], runs: int, ok: tuple[int, ...] = (0, 1)
+) -> None:
+    """Run ``tools`` alternately ``runs`` times; print medians, peaks and ratios to the first."""
+    times, peaks = measure(tools, runs, ok)
     names = list(tools)
     first = statistics.median(times[names[0]])
     print(f"{title}; {runs} run(s) each, alternating")

@@ -28,7 +28,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from _bench import BIN, GOVOPEN, PYTHON, ROOT, run
+from _bench import BIN, GOVOPEN, PYTHON, ROOT, before_option, elsewhere, measure
 
 COMPOSE = """
 import gc, sys, yaml
@@ -51,11 +51,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--corpus", type=Path, default=ROOT / "benchmarks" / "corpus")
     parser.add_argument("--jobs", type=int, default=_cpus(), help="workers of the parallel run")
-    parser.add_argument(
-        "--before",
-        metavar="PYTHON",
-        help="also time the govopen installed with this Python (another checkout) in the same run",
-    )
+    before_option(parser)
     args = parser.parse_args()
     files = sorted(str(p) for p in args.corpus.glob("*.yaml"))
     if not files:
@@ -79,18 +75,10 @@ def main() -> None:
     }
     if args.jobs <= 1:
         del tools[parallel]
-    if args.before:
-        before = str(Path(args.before).parent / "govopen")
-        tools["before: govopen check"] = [before, "check", "--exit-zero", str(args.corpus)]
-    times: dict[str, list[float]] = {name: [] for name in tools}
-    peaks: dict[str, float] = dict.fromkeys(tools, 0.0)
-    for _ in range(args.runs):
-        for name, cmd in tools.items():
-            elapsed, rss, code = run(cmd)
-            if code not in (0, 1):
-                sys.exit(f"{name} failed with status {code}: {' '.join(cmd[:4])} …")
-            times[name].append(elapsed)
-            peaks[name] = max(peaks[name], rss)
+    if args.before:  # the old code has no -j: its one way of checking
+        command = [GOVOPEN, "check", "--exit-zero", str(args.corpus)]
+        tools["before: govopen check"] = elsewhere(args.before, command)
+    times, peaks = measure(tools, args.runs)
     items = sum(Path(f).read_text(encoding="utf-8").count("\n- id:") for f in files)
     median = {name: statistics.median(times[name]) for name in tools}
     print(f"corpus: {len(files)} files, ~{items} items; {args.runs} runs each, alternating")

@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from _bench import ROOT, compare, floor, govopen
+from _bench import ROOT, before_option, compare, elsewhere, floor, govopen
 
 COMPOSE = """
 import gc, sys, yaml
@@ -43,7 +43,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--corpus", type=str, default=str(ROOT / "benchmarks" / "corpus"))
     parser.add_argument("--loader", action="store_true", help="also time load_document alone")
-    parser.add_argument("--before", type=str, help="another Python whose govopen runs too")
+    before_option(parser)
     parser.add_argument(
         "--limit",
         action="store_true",
@@ -62,10 +62,9 @@ def main() -> None:
     if args.loader:
         tools["govopen load_document"] = floor(LOAD, path)
     if args.before:
-        check = govopen(["check", "--exit-zero", path], not args.limit)
-        tools["before: govopen check"] = [args.before, *check[1:]]
+        tools["before: govopen check"] = elsewhere(args.before, tools["govopen check"])
         if args.loader:
-            tools["before: govopen load_document"] = [args.before, "-c", LOAD, path]
+            tools["before: govopen load_document"] = elsewhere(args.before, floor(LOAD, path))
     compare(f"check one file, {args.items} items ({path})", tools, args.runs)
 
 

@@ -1,13 +1,13 @@
 """Time `govopen diff` of two years against loading both with the PyYAML C loader.
 
     python benchmarks/generate_year.py --items 50000
-    python benchmarks/bench_diff.py [--items 50000] [--runs 2] [--baseline OTHER/python]
+    python benchmarks/bench_diff.py [--items 50000] [--runs 2] [--before OTHER/python]
 
 The second year has renames, moves, field changes, added and removed items
 (generate_year.py). Two floors, each in a fresh Python with the garbage collector paused:
 composing both files with ``CSafeLoader`` (libyaml nodes with marks, the parse govopen's
 reader replaces) and loading both to Python data with it (``yaml.load``: libyaml parser,
-PyYAML's Python constructor). All run alternately in the same run. ``--baseline`` adds
+PyYAML's Python constructor). All run alternately in the same run. ``--before`` adds
 another checkout's govopen (its venv's python, e.g. main's) to the same run, for a
 before/after ratio.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from _bench import ROOT, compare, floor, govopen
+from _bench import ROOT, before_option, compare, elsewhere, floor, govopen
 
 COMPOSE_BOTH = """
 import gc, sys, yaml
@@ -46,12 +46,7 @@ def main() -> None:
         action="store_true",
         help="keep govopen's 1,000,000-values limit (a 50,000-item file is then refused)",
     )
-    parser.add_argument(
-        "--baseline",
-        type=str,
-        default=None,
-        help="the python of another govopen install (e.g. main's .venv/bin/python) to run too",
-    )
+    before_option(parser)
     args = parser.parse_args()
     old = f"{args.corpus}/year-{args.items}/2025.yaml"
     new = f"{args.corpus}/year-{args.items}/2026.yaml"
@@ -65,11 +60,8 @@ def main() -> None:
         "floor: C-loader compose both, GC off": floor(COMPOSE_BOTH, old, new),
         "floor: C-loader load both, GC off": floor(LOAD_BOTH, old, new),
     }
-    if args.baseline:  # the same command line, run by the other install's python
-        command = govopen(["diff", old, new], unlimited=True)[1:]
-        if args.limit:
-            command = ["-m", "govopen_cli", "diff", old, new]
-        tools["baseline: govopen diff (--baseline)"] = [args.baseline, *command]
+    if args.before:
+        tools["before: govopen diff"] = elsewhere(args.before, tools["govopen diff"])
     compare(f"diff two years, {args.items} items", tools, args.runs)
 
 

@@ -17,7 +17,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from _bench import ROOT, compare, floor, govopen
+from _bench import ROOT, before_option, compare, elsewhere, floor, govopen
 from _workbook import workbook
 
 WRITE_ONLY = """
@@ -44,13 +44,7 @@ def main() -> None:
         action="store_true",
         help="keep govopen's 1,000,000-values limit (a 50,000-item file is then refused)",
     )
-    parser.add_argument(
-        "--before",
-        type=str,
-        default="",
-        help="the python of another checkout's venv (e.g. main's): its govopen export runs "
-        "alternately too, for a before/after ratio in the same run",
-    )
+    before_option(parser)
     args = parser.parse_args()
     catalog, _, cells = workbook(args.corpus, args.items, not args.limit)
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,12 +55,7 @@ def main() -> None:
             "floor: openpyxl write_only, text": floor(WRITE_ONLY, str(cells), theirs),
         }
         if args.before:
-            other = Path(args.before)
-            tools["before: govopen export"] = (
-                [str(other.parent / "govopen"), *export]
-                if args.limit
-                else [str(other), *govopen(export, True)[1:]]
-            )
+            tools["before: govopen export"] = elsewhere(args.before, tools["govopen export"])
         compare(f"export, {args.items} items ({catalog})", tools, args.runs, ok=(0,))
 
 

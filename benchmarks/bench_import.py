@@ -1,12 +1,13 @@
 """Time `govopen import` of the exported workbook against reading every value.
 
     python benchmarks/generate_year.py --items 50000
-    python benchmarks/bench_import.py [--items 50000] [--runs 1]
+    python benchmarks/bench_import.py [--items 50000] [--runs 1] [--before OTHER/python]
 
 The workbook is the one ``govopen export`` writes for the generated catalog (made once,
 untimed, by _workbook.py). Floors, each in a fresh Python: openpyxl's read-only mode
 reading every value of every sheet, and python-calamine reading every value of every
-sheet. All three run alternately in the same run.
+sheet. All three run alternately in the same run; ``--before`` adds another checkout's
+govopen import (its venv's python) for a before/after ratio.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from _bench import GOVOPEN, PYTHON, ROOT, compare, floor, govopen
+from _bench import ROOT, before_option, compare, elsewhere, floor, govopen
 from _workbook import workbook
 
 READ_ONLY = """
@@ -50,11 +51,7 @@ def main() -> None:
         action="store_true",
         help="keep govopen's 1,000,000-values limit (a 50,000-item file is then refused)",
     )
-    parser.add_argument(
-        "--baseline",
-        metavar="PYTHON",
-        help="also time the same import by another checkout's Python (e.g. main's .venv/bin/python)",
-    )
+    before_option(parser)
     args = parser.parse_args()
     _, xlsx, _ = workbook(args.corpus, args.items, not args.limit)
     with tempfile.TemporaryDirectory() as tmp:
@@ -65,12 +62,8 @@ def main() -> None:
             "floor: openpyxl read_only": floor(READ_ONLY, str(xlsx)),
             "floor: python-calamine": floor(CALAMINE, str(xlsx)),
         }
-        if args.baseline:  # the same command line run by the other checkout's interpreter
-            tools["baseline govopen import"] = [
-                args.baseline if part == PYTHON else part for part in command
-            ]
-            if command[0] == GOVOPEN:
-                tools["baseline govopen import"][0] = str(Path(args.baseline).parent / "govopen")
+        if args.before:
+            tools["before: govopen import"] = elsewhere(args.before, command)
         compare(f"import, {args.items} items ({xlsx})", tools, args.runs)
 
 
