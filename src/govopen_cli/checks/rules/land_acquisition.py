@@ -23,10 +23,6 @@ from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
 from govopen_cli.codes.go.land_acquisition import GO501, GO502, GO503, GO504
 
 
-def _matter_text(item: Item) -> str:
-    return item.matter_text
-
-
 def _last_matter(item: Item) -> str:
     """The most specific level of the matter (二级 or 三级), normalised."""
     if not item.matter:
@@ -36,13 +32,13 @@ def _last_matter(item: Item) -> str:
 
 def is_pre_announcement(item: Item) -> bool:
     """征收土地预公告: 拟征收土地告知 in the guide's words, by the item's own matter."""
-    matter = _last_matter(item) or _matter_text(item)
+    matter = _last_matter(item) or item.matter_text
     return "拟征收土地告知" in matter or "预公告" in matter
 
 
 def is_compensation_announcement(item: Item) -> bool:
     """征地补偿安置方案公告 (not its 听证, not 补偿登记), by the item's own matter."""
-    matter = _last_matter(item) or _matter_text(item)
+    matter = _last_matter(item) or item.matter_text
     if "听证" in matter or "登记" in matter:
         return False
     return "补偿安置方案" in matter or "补偿安置公告" in matter
@@ -50,7 +46,7 @@ def is_compensation_announcement(item: Item) -> bool:
 
 def is_acquisition_announcement(item: Item) -> bool:
     """征收土地公告, published after the approval (not the 预公告)."""
-    matter = _matter_text(item)
+    matter = item.matter_text
     return "征收土地公告" in matter or ("征地公告" in matter and "预" not in matter)
 
 

@@ -27,16 +27,6 @@ from govopen_cli.checks.rules.registry import Finding, RuleContext, rule
 from govopen_cli.codes.go.statutory import GO307, GO308, GO309, GO310
 
 
-def matter_text(item: Item) -> str:
-    """All levels of the item's 公开事项, normalised (worked out once per item)."""
-    return item.matter_text
-
-
-def _what(item: Item) -> str:
-    """What the item is: its 公开事项 and 公开内容 (worked out once per item)."""
-    return item.what_text
-
-
 def _minimums(item: Item) -> list[TimeLimit]:
     return [t for t in parse_time_limits(item.deadline.text) if t.kind == "minimum"]
 
@@ -53,20 +43,20 @@ _OTHER_PLANS = re.compile(r"矿产|测绘|地质灾害|林地|草原")
 
 
 def _is_plan_draft(item: Item) -> bool:
-    what = _what(item)
-    if _OTHER_PLANS.search(matter_text(item)):
+    what = item.what_text
+    if _OTHER_PLANS.search(item.matter_text):
         return False
     return bool(_PLAN.search(what)) and ("草案" in what or "草案" in item.deadline.text)
 
 
 def _is_registration_notice(item: Item) -> bool:
-    matter = matter_text(item)
+    matter = item.matter_text
     return bool(_REGISTRATION.search(matter)) and "公告" in matter + item.deadline.text
 
 
 def _is_transfer_notice(item: Item) -> bool:
-    matter = matter_text(item)
-    return bool(_TRANSFER.search(matter)) and bool(_TRANSFER_KIND.search(_what(item)))
+    matter = item.matter_text
+    return bool(_TRANSFER.search(matter)) and bool(_TRANSFER_KIND.search(item.what_text))
 
 
 def _short(
@@ -169,9 +159,9 @@ _DECISION_MAKING = re.compile(r"重大(?:行政)?决策")
 def check_consultation_period(ctx: RuleContext) -> Iterator[Finding]:
     """重大行政决策 征求意见 items whose stated period is under 30 日."""
     for item in ctx.catalog.items:
-        what = _what(item)
+        what = item.what_text
         if (
-            not _DECISION_MAKING.search(matter_text(item))
+            not _DECISION_MAKING.search(item.matter_text)
             or "意见" not in what + item.deadline.text
         ):
             continue
@@ -196,7 +186,7 @@ _GUIDE = re.compile(r"办事指南|服务指南|依据|条件|程序|流程|裁�
 
 def is_enforcement_decision(item: Item) -> bool:
     """A 行政许可 or 行政处罚 decision item (not its 办事指南 or 依据)."""
-    matter = matter_text(item)
+    matter = item.matter_text
     if not _ENFORCEMENT.search(matter):
         return False
     last = item.matter_key[-1] if item.matter else ""
@@ -235,7 +225,7 @@ _NOT_BUDGET = re.compile(r"预算单位|预算绩效|绩效|采购")
 def check_budget_deadline(ctx: RuleContext) -> Iterator[Finding]:
     """预算、决算 items with a publishing limit over 20 日."""
     for item in ctx.catalog.items:
-        matter = matter_text(item)
+        matter = item.matter_text
         if not item.proactive or not _BUDGET.search(matter) or _NOT_BUDGET.search(matter):
             continue
         limit = publishing_limit(item.deadline)
