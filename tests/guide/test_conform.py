@@ -360,3 +360,7 @@ def test_an_agencys_own_guide_file_is_used_by_path_and_from_the_configuration(
     result = run_line(f"govopen conform {CATALOG_2025} --guide {broken}")
     assert result.exit_code == 2
     assert f"无法作为目录读取：请先运行 govopen check {broken}" in result.stderr
+    mapping = CATALOGS / "pingyao-zrzyj" / "sanding.yaml"
+    result = run_line(f"govopen conform {CATALOG_2025} --guide {mapping}")
+    assert result.exit_code == 2
+    assert "是三定映射文件，不是目录格式的标准目录" in result.stderr

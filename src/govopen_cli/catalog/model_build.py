@@ -39,6 +39,11 @@ def other_file_kind(data: Any) -> str | None:
     return None
 
 
+def not_a_catalog(data: Any) -> str | None:
+    """What a file that is a govopen file but no catalog is (its Chinese name), or None."""
+    return other_file_kind(data) or ("三定映射文件" if detect_kind(data) == "duties" else None)
+
+
 def detect_kind(data: Any) -> Kind | None:
     """Tell a catalog from a 三定 mapping by its content."""
     if not isinstance(data, dict) or other_file_kind(data) is not None:

@@ -16,7 +16,7 @@ from govopen_cli.catalog.channel import canonical_channel
 from govopen_cli.catalog.deadline import describe, longer_than, publishing_limit
 from govopen_cli.catalog.files import load_file, unreadable_catalog
 from govopen_cli.catalog.model import MARK_SYMBOLS, Catalog, Item
-from govopen_cli.catalog.model_build import detect_kind, other_file_kind
+from govopen_cli.catalog.model_build import not_a_catalog
 from govopen_cli.errors import CatalogUnreadableError, PathNotFoundError
 from govopen_cli.guide.match import pair_items
 from govopen_cli.guide.reference import load_guide
@@ -214,7 +214,7 @@ def conform_path(path: Path, guide_name: str, extra_channels: Iterable[str] = ()
         raise PathNotFoundError(f"{path} 不是文件：govopen conform 需要一个目录文件")
     loaded = load_file(path, "catalog")
     data = loaded.document.data if loaded.document is not None else None
-    other = other_file_kind(data) or ("三定映射文件" if detect_kind(data) == "duties" else None)
+    other = not_a_catalog(data)
     if other is not None:  # read as a catalog, a ledger would be a catalog with every row missing
         raise CatalogUnreadableError(
             f"{loaded.display} 是{other}，不是目录文件：govopen conform 对照的是有 catalog、"

@@ -13,6 +13,7 @@ from pathlib import Path
 from govopen_cli.catalog.config import guide_is_file
 from govopen_cli.catalog.files import load_file
 from govopen_cli.catalog.model import Catalog
+from govopen_cli.catalog.model_build import not_a_catalog
 from govopen_cli.errors import UsageError
 
 #: ``--guide`` name -> data file in ``govopen_cli/guide/data``. Aliases a user may type
@@ -49,6 +50,12 @@ def guide_path(name: str) -> Path:
 def load_guide(name: str) -> Catalog:
     """The guide called ``name`` as a catalog (its rows are the items)."""
     loaded = load_file(guide_path(name), "catalog")
+    other = not_a_catalog(loaded.document.data) if loaded.document is not None else None
+    if guide_is_file(name) and other is not None:
+        raise UsageError(
+            f"标准目录文件 {name} 是{other}，不是目录格式的标准目录：请改为标准目录文件"
+            "（有 catalog、items，每个事项是标准目录的一行）"
+        )
     if loaded.catalog is None and guide_is_file(name):
         raise UsageError(
             f"标准目录文件 {name} 无法作为目录读取：请先运行 govopen check {name}，"

@@ -160,10 +160,7 @@ def check_consultation_period(ctx: RuleContext) -> Iterator[Finding]:
     """重大行政决策 征求意见 items whose stated period is under 30 日."""
     for item in ctx.catalog.items:
         what = item.what_text
-        if (
-            not _DECISION_MAKING.search(item.matter_text)
-            or "意见" not in what + item.deadline.text
-        ):
+        if not _DECISION_MAKING.search(item.matter_text) or "意见" not in what + item.deadline.text:
             continue
         for period in _minimums(item):
             if not shorter_than(period, 30, "自然日"):
