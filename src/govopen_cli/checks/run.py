@@ -10,13 +10,11 @@ in worker processes (:mod:`.parallel`) with the same report as one after another
 from __future__ import annotations
 
 import os
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from govopen_cli.catalog.config import Config, apply_config
 from govopen_cli.catalog.files import LoadedFile, discover_files, display_path
-from govopen_cli.checks.parallel import check_in_workers
 from govopen_cli.checks.rules import load_rules
 from govopen_cli.checks.session import CheckOptions, Session, check_target, with_fingerprints
 from govopen_cli.diagnostics import Diagnostic, Report
@@ -57,6 +55,11 @@ def check_paths(paths: list[Path], options: CheckOptions | None = None) -> Check
     targets = list(discover_files(paths))
     workers = 0 if options.keep_files else worker_count(options.jobs, len(targets))
     if workers > 1:
+        # imported here: most runs are serial and need no process pool at start-up
+        from concurrent.futures.process import BrokenProcessPool
+
+        from govopen_cli.checks.parallel import check_in_workers
+
         try:
             found = check_in_workers(session, targets, workers)
         except (OSError, NotImplementedError, BrokenProcessPool):
